@@ -1,0 +1,56 @@
+package dev.mediapipeline.common.item;
+
+/**
+ * Attribute names of the UserMedia item (SchemaVersion 1), the public contract that the stream's
+ * downstream readers rely on. Keep in step with DESIGN.md and the README's schema table.
+ */
+public final class ItemAttributes {
+
+    public static final int SCHEMA_VERSION = 1;
+
+    public static final String USER_ID = "UserId";
+    public static final String MEDIA_ID = "MediaId";
+    public static final String S3_BUCKET = "S3Bucket";
+    public static final String S3_KEY = "S3Key";
+    public static final String FILE_SIZE = "FileSize";
+    public static final String ETAG = "ETag";
+    public static final String SEQUENCER = "Sequencer";
+    /** Sequencer left-padded to a fixed width, so that conditions can compare it as a string. */
+    public static final String SEQUENCER_ORDER = "SequencerOrder";
+    public static final String UPLOAD_DATE = "UploadDate";
+    public static final String TYPE = "Type";
+    public static final String CONTENT_TYPE = "ContentType";
+    public static final String DECLARED_CONTENT_TYPE = "DeclaredContentType";
+    public static final String STATUS = "Status";
+    public static final String EXTRACTOR_VERSION = "ExtractorVersion";
+    public static final String PROCESSED_AT = "ProcessedAt";
+    public static final String SCHEMA_VERSION_ATTRIBUTE = "SchemaVersion";
+    public static final String TAGS = "Tags";
+    public static final String WIDTH = "Width";
+    public static final String HEIGHT = "Height";
+    public static final String ORIENTATION = "Orientation";
+    public static final String DURATION = "Duration";
+    public static final String TAKEN_AT = "TakenAt";
+    public static final String TAKEN_AT_SOURCE = "TakenAtSource";
+    public static final String CAMERA_MAKE = "CameraMake";
+    public static final String CAMERA_MODEL = "CameraModel";
+    public static final String LENS_MODEL = "LensModel";
+    public static final String GPS_LATITUDE = "GpsLatitude";
+    public static final String GPS_LONGITUDE = "GpsLongitude";
+    public static final String GPS_ALTITUDE = "GpsAltitude";
+    public static final String VIDEO_CODEC = "VideoCodec";
+    public static final String AUDIO_CODEC = "AudioCodec";
+    public static final String FRAME_RATE = "FrameRate";
+    public static final String BYTES_READ = "BytesRead";
+    public static final String ERROR_CLASS = "ErrorClass";
+    public static final String ERROR = "Error";
+
+    /** Tombstone table: the newest removal seen per (UserId, MediaId), expiring through TTL. */
+    public static final String EXPIRES_AT = "ExpiresAt";
+
+    public static final String STATUS_READY = "READY";
+    public static final String STATUS_FAILED = "FAILED";
+
+    private ItemAttributes() {
+    }
+}
