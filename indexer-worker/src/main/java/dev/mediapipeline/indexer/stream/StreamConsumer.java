@@ -1,0 +1,204 @@
+package dev.mediapipeline.indexer.stream;
+
+import com.amazonaws.services.dynamodbv2.streamsadapter.AmazonDynamoDBStreamsAdapterClient;
+import com.amazonaws.services.dynamodbv2.streamsadapter.StreamsSchedulerFactory;
+import com.amazonaws.services.dynamodbv2.streamsadapter.polling.DynamoDBStreamsPollingConfig;
+import dev.mediapipeline.common.aws.AwsClients;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchAsyncClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
+import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
+import software.amazon.kinesis.common.ConfigsBuilder;
+import software.amazon.kinesis.common.InitialPositionInStream;
+import software.amazon.kinesis.common.InitialPositionInStreamExtended;
+import software.amazon.kinesis.common.StreamConfig;
+import software.amazon.kinesis.coordinator.Scheduler;
+import software.amazon.kinesis.leases.LeaseManagementConfig;
+import software.amazon.kinesis.leases.LeaseRefresher;
+import software.amazon.kinesis.metrics.MetricsLevel;
+import software.amazon.kinesis.processor.ShardRecordProcessorFactory;
+
+/**
+ * A KCL scheduler on the UserMedia stream. Processes that share the application name share its shards
+ * through the lease table; each shard is read by one of them at a time.
+ *
+ * <p>KCL's defaults favour large fleets and take one and a half to two and a half minutes before the first
+ * record flows. The settings below bring that under twenty seconds; each says which wait it removes.
+ */
+public final class StreamConsumer implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StreamConsumer.class);
+
+    /**
+     * The lease assignment manager (on the elected leader) hands out unowned leases this often; the
+     * default is twice the failover time.
+     */
+    private static final long LEASE_ASSIGNMENT_INTERVAL_MILLIS = 1_000;
+    /**
+     * Workers publish their metrics this often; the assignment manager only gives leases to workers it
+     * has metrics for, so this bounds the wait for the first assignment (default 30 s).
+     */
+    private static final long WORKER_METRICS_REPORT_MILLIS = 2_000;
+    /** The scheduler's loop that starts consumers for newly held leases (default 1 s). */
+    private static final long DISPATCH_POLL_MILLIS = 250;
+    /** A shard's consumer waits this long between checks whether its parent shard is done (default 10 s). */
+    private static final long PARENT_SHARD_POLL_MILLIS = 1_000;
+    /** KCL retries its own initialisation after this (default 1 s is fine, stated for clarity). */
+    private static final long INITIALIZATION_BACKOFF_MILLIS = 1_000;
+
+    private final Scheduler scheduler;
+    private final StreamConfig streamConfig;
+    private final List<AutoCloseable> ownedClients;
+    private final Duration shutdownTimeout;
+    private volatile Thread thread;
+
+    private StreamConsumer(Scheduler scheduler, List<AutoCloseable> ownedClients, Duration shutdownTimeout) {
+        this.scheduler = scheduler;
+        this.streamConfig = scheduler.currentStreamConfigMap().values().iterator().next();
+        this.ownedClients = ownedClients;
+        this.shutdownTimeout = shutdownTimeout;
+    }
+
+    /**
+     * @param applicationName KCL application and lease table name
+     * @param workerId unique per process
+     */
+    public static StreamConsumer create(AwsClients clients, String applicationName, String workerId,
+            Duration pollIdle, Duration failoverTime, Duration shutdownTimeout,
+            ShardRecordProcessorFactory processors) {
+        String tableArn = clients.dynamoDb().describeTable(r -> r.tableName(clients.config().mediaTable()))
+                .table().latestStreamArn();
+        if (tableArn == null) {
+            throw new IllegalStateException("table " + clients.config().mediaTable()
+                    + " has no stream: provision it first");
+        }
+        Region region = Region.of(clients.config().region());
+        Optional<LocalStreamArnInterceptor> local = LocalStreamArnInterceptor.forStream(tableArn, clients.config().region());
+        String streamArn = local.map(LocalStreamArnInterceptor::publicArn).orElse(tableArn);
+
+        DynamoDbStreamsClient streams = streamsClient(clients, local);
+        DynamoDbAsyncClient dynamoDb = clients.configure(DynamoDbAsyncClient.builder()
+                .httpClientBuilder(NettyNioAsyncHttpClient.builder())).build();
+        // KCL insists on a CloudWatch client even with metrics off; it is never called then.
+        CloudWatchAsyncClient cloudWatch = clients.configure(CloudWatchAsyncClient.builder()
+                .httpClientBuilder(NettyNioAsyncHttpClient.builder())).build();
+        AmazonDynamoDBStreamsAdapterClient adapter = new AmazonDynamoDBStreamsAdapterClient(streams, region);
+
+        // TRIM_HORIZON: changes made before the first indexer ever started are indexed too.
+        InitialPositionInStreamExtended position =
+                InitialPositionInStreamExtended.newInitialPosition(InitialPositionInStream.TRIM_HORIZON);
+        ConfigsBuilder configs = new ConfigsBuilder(
+                StreamsSchedulerFactory.createSingleStreamTracker(streamArn, position),
+                applicationName, adapter, dynamoDb, cloudWatch, workerId, processors);
+
+        LeaseManagementConfig leases = configs.leaseManagementConfig()
+                .failoverTimeMillis(failoverTime.toMillis())
+                .leaseAssignmentIntervalMillis(LEASE_ASSIGNMENT_INTERVAL_MILLIS)
+                // the adapter does no hole tracking and says so in a warning unless this is 0
+                .leasesRecoveryAuditorInconsistencyConfidenceThreshold(0);
+        leases.workerUtilizationAwareAssignmentConfig()
+                .workerMetricsReporterFreqInMillis(WORKER_METRICS_REPORT_MILLIS);
+
+        Scheduler scheduler = StreamsSchedulerFactory.createScheduler(
+                configs.checkpointConfig(),
+                configs.coordinatorConfig()
+                        .skipShardSyncAtWorkerInitializationIfLeasesExist(true)
+                        .shardConsumerDispatchPollIntervalMillis(DISPATCH_POLL_MILLIS)
+                        .parentShardPollIntervalMillis(PARENT_SHARD_POLL_MILLIS)
+                        .schedulerInitializationBackoffTimeMillis(INITIALIZATION_BACKOFF_MILLIS),
+                leases,
+                configs.lifecycleConfig(),
+                configs.metricsConfig().metricsLevel(MetricsLevel.NONE),
+                configs.processorConfig().callProcessRecordsEvenForEmptyRecordList(true),
+                configs.retrievalConfig().retrievalSpecificConfig(
+                        new DynamoDBStreamsPollingConfig(adapter).idleTimeBetweenReadsInMillis(pollIdle.toMillis())),
+                adapter);
+        return new StreamConsumer(scheduler, List.of(adapter, streams, dynamoDb, cloudWatch), shutdownTimeout);
+    }
+
+    private static DynamoDbStreamsClient streamsClient(AwsClients clients, Optional<LocalStreamArnInterceptor> local) {
+        var builder = clients.configure(DynamoDbStreamsClient.builder().httpClientBuilder(ApacheHttpClient.builder()));
+        local.ifPresent(interceptor -> {
+            ClientOverrideConfiguration configured = builder.overrideConfiguration();
+            builder.overrideConfiguration(configured.toBuilder()
+                    .addExecutionInterceptor((ExecutionInterceptor) interceptor).build());
+        });
+        return builder.build();
+    }
+
+    public synchronized void start() {
+        if (thread != null) {
+            throw new IllegalStateException("already started");
+        }
+        thread = new Thread(this::run, "indexer-kcl-scheduler");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void run() {
+        try {
+            createFirstLeases();
+        } catch (Exception e) {
+            // KCL's own initialisation tries again and reports what is wrong
+            LOG.warn("Could not prepare the lease table, leaving it to KCL: {}", e.toString());
+        }
+        scheduler.run();
+    }
+
+    /**
+     * On an empty lease table KCL waits a random 1–30 s before its first shard sync, so that a fleet
+     * starting together does not race. Creating the leases here with KCL's own shard syncer removes that
+     * wait; lease creation is conditional, so processes doing it at the same time create each lease once.
+     */
+    private void createFirstLeases() throws Exception {
+        LeaseRefresher refresher = scheduler.leaseRefresher();
+        refresher.createLeaseTableIfNotExists();
+        refresher.waitUntilLeaseTableExists(1, 60);
+        if (refresher.isLeaseTableEmpty()) {
+            scheduler.shardSyncTaskManagerProvider().apply(streamConfig).callShardSyncTask();
+        }
+    }
+
+    public boolean isRunning() {
+        Thread t = thread;
+        return t != null && t.isAlive() && !scheduler.shutdownComplete() && !scheduler.hasGracefulShutdownStarted();
+    }
+
+    /** Hands the leases back after the processors checkpointed, waiting at most the shutdown timeout. */
+    @Override
+    public synchronized void close() {
+        Thread t = thread;
+        if (t != null && t.isAlive() && !scheduler.hasGracefulShutdownStarted()) {
+            CompletableFuture<Boolean> done = scheduler.startGracefulShutdown();
+            try {
+                done.get(shutdownTimeout.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (TimeoutException | ExecutionException e) {
+                LOG.warn("Graceful shutdown of the stream consumer did not finish ({}); stopping it", e.toString());
+                scheduler.shutdown();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                scheduler.shutdown();
+            }
+        }
+        for (AutoCloseable c : ownedClients) {
+            try {
+                c.close();
+            } catch (Exception ignored) {
+                // closing at shutdown: nothing left to do with a failure
+            }
+        }
+    }
+}
