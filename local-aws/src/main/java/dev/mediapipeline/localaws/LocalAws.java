@@ -1,0 +1,155 @@
+package dev.mediapipeline.localaws;
+
+import dev.mediapipeline.localaws.dynamodb.DynamoDbBackend;
+import dev.mediapipeline.localaws.edge.EdgeServer;
+import dev.mediapipeline.localaws.edge.Service;
+import dev.mediapipeline.localaws.notify.NotificationConfigurations;
+import dev.mediapipeline.localaws.notify.S3EventJson;
+import dev.mediapipeline.localaws.notify.S3Notifier;
+import dev.mediapipeline.localaws.notify.Sequencer;
+import dev.mediapipeline.localaws.s3.BucketNotificationApi;
+import dev.mediapipeline.localaws.s3.NotifyingBlobStore;
+import dev.mediapipeline.localaws.s3.S3Backend;
+import dev.mediapipeline.localaws.sqs.SqsBackend;
+import dev.mediapipeline.localaws.sqs.SqsQueueDelivery;
+import java.io.IOException;
+import java.net.URI;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.Map;
+import java.util.Optional;
+import org.gaul.s3proxy.blobstore.BlobStore;
+import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
+import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The embedded AWS stack: S3, SQS and DynamoDB (+Streams) behind one endpoint, with S3 event
+ * notifications to SQS. Any credentials and any region are accepted.
+ *
+ * <pre>{@code
+ * try (LocalAws aws = LocalAws.start(LocalAwsOptions.defaults())) {
+ *     URI endpoint = aws.endpoint(); // http://127.0.0.1:4566
+ * }
+ * }</pre>
+ *
+ * <p>With a data dir, its layout is {@code s3/} (objects), {@code dynamodb/} (tables and streams),
+ * {@code s3-notifications/} (bucket notification configurations and the sequencer high-water mark).
+ * SQS queues and messages live in memory only.
+ */
+public final class LocalAws implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(LocalAws.class);
+    /** Backends listen here only; clients reach them through the endpoint. */
+    private static final String LOOPBACK = "127.0.0.1";
+
+    private final URI endpoint;
+    private final Deque<AutoCloseable> running;
+
+    private LocalAws(URI endpoint, Deque<AutoCloseable> running) {
+        this.endpoint = endpoint;
+        this.running = running;
+    }
+
+    /** Starts everything and returns once the endpoint serves all three services. */
+    public static LocalAws start(LocalAwsOptions options) {
+        long startedAt = System.nanoTime();
+        Deque<AutoCloseable> running = new ArrayDeque<>();
+        try {
+            Optional<Path> dataDir = options.dataDir().map(Path::toAbsolutePath);
+            if (dataDir.isPresent()) {
+                running.push(lockDataDir(dataDir.get()));
+            }
+            EdgeServer edge = EdgeServer.bind(options.host(), options.port());
+            running.push(edge);
+            URI endpoint = edge.endpoint();
+
+            SqsBackend sqs = SqsBackend.start(LOOPBACK, endpoint, options.region());
+            running.push(sqs);
+            SqsQueueDelivery delivery = new SqsQueueDelivery(sqs.uri(), options.region());
+            running.push(delivery);
+
+            Clock clock = Clock.systemUTC();
+            S3Notifier notifier = new S3Notifier(
+                    dataDir.map(d -> NotificationConfigurations.persistentIn(d.resolve("s3-notifications")))
+                            .orElseGet(NotificationConfigurations::inMemory),
+                    dataDir.map(d -> Sequencer.persistentIn(d.resolve("s3-notifications").resolve("sequencer"), clock))
+                            .orElseGet(() -> Sequencer.inMemory(clock)),
+                    new S3EventJson(options.region()), delivery, clock);
+            BlobStore blobs = dataDir.isPresent() ? filesystemBlobStore(dataDir.get().resolve("s3"))
+                    : new TransientNio2BlobStore();
+            S3Backend s3 = S3Backend.start(LOOPBACK, new NotifyingBlobStore(blobs, notifier));
+            running.push(s3);
+
+            DynamoDbBackend dynamoDb = DynamoDbBackend.start(LOOPBACK, dataDir.map(d -> d.resolve("dynamodb")));
+            running.push(dynamoDb);
+
+            edge.start(Map.of(Service.S3, s3.uri(), Service.SQS, sqs.uri(), Service.DYNAMODB, dynamoDb.uri()),
+                    new BucketNotificationApi(notifier, blobs::containerExists));
+            LOG.info("Embedded AWS (S3, SQS, DynamoDB + Streams) listening on {} ({}), started in {} ms",
+                    endpoint, dataDir.map(d -> "data in " + d).orElse("in memory"),
+                    (System.nanoTime() - startedAt) / 1_000_000);
+            return new LocalAws(endpoint, running);
+        } catch (Exception e) {
+            closeAll(running, e);
+            throw new IllegalStateException("Embedded AWS failed to start on " + options.host() + ":" + options.port()
+                    + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The one endpoint for S3 (path-style), SQS and DynamoDB (+Streams), e.g. {@code http://127.0.0.1:4566}. */
+    public URI endpoint() {
+        return endpoint;
+    }
+
+    /** Stops the endpoint first, then every backend; data in a data dir is kept. */
+    @Override
+    public void close() {
+        IllegalStateException failure = new IllegalStateException("Embedded AWS did not stop cleanly");
+        closeAll(running, failure);
+        if (failure.getSuppressed().length > 0) {
+            throw failure;
+        }
+        LOG.info("Embedded AWS on {} stopped", endpoint);
+    }
+
+    private static void closeAll(Deque<AutoCloseable> running, Exception failure) {
+        while (!running.isEmpty()) {
+            try {
+                running.pop().close();
+            } catch (Exception e) {
+                failure.addSuppressed(e);
+            }
+        }
+    }
+
+    private static BlobStore filesystemBlobStore(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        return new FilesystemNio2BlobStore(dir.toString());
+    }
+
+    /** Two stacks writing one data dir would corrupt it: the second one fails to start instead. */
+    private static AutoCloseable lockDataDir(Path dataDir) throws IOException {
+        Files.createDirectories(dataDir);
+        FileChannel channel = FileChannel.open(dataDir.resolve(".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock lock;
+        try {
+            lock = channel.tryLock();
+        } catch (IOException | RuntimeException e) {
+            channel.close();
+            throw e;
+        }
+        if (lock == null) {
+            channel.close();
+            throw new IOException("data dir " + dataDir + " is in use by another process");
+        }
+        return channel::close;
+    }
+}

@@ -1,0 +1,11 @@
+package dev.mediapipeline.localaws.edge;
+
+/** Which backend a request is for. */
+public enum Service {
+    S3,
+    SQS,
+    /** DynamoDB and DynamoDB Streams: both are served by DynamoDB Local. */
+    DYNAMODB,
+    /** Signed for a service the embedded stack does not provide (sns, sts, ...). */
+    UNSUPPORTED
+}

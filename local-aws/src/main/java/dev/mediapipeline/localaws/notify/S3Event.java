@@ -1,0 +1,13 @@
+package dev.mediapipeline.localaws.notify;
+
+import java.time.Instant;
+
+/**
+ * What happened to one object, as the notifier reports it.
+ *
+ * @param size object size in bytes (0 for removals)
+ * @param eTag without quotes ("" for removals)
+ */
+public record S3Event(S3EventType type, String bucket, String key, long size, String eTag, String sequencer,
+                      Instant time, String requestId, String hostId) {
+}
