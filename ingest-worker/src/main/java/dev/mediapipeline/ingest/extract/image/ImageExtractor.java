@@ -1,0 +1,48 @@
+package dev.mediapipeline.ingest.extract.image;
+
+import com.drew.imaging.ImageMetadataReader;
+import com.drew.imaging.ImageProcessingException;
+import com.drew.imaging.tiff.TiffMetadataReader;
+import com.drew.metadata.Metadata;
+import dev.mediapipeline.ingest.extract.CorruptMediaException;
+import dev.mediapipeline.ingest.extract.MediaMetadata;
+import dev.mediapipeline.ingest.extract.MetadataExtractor;
+import dev.mediapipeline.ingest.read.BlockReader;
+import java.io.IOException;
+
+/**
+ * Still images through metadata-extractor: JPEG, PNG, GIF, WebP, BMP, PSD, HEIF/HEIC/AVIF as streams
+ * (their readers stop at the image data or skip over it), TIFF and TIFF-based RAW through random access.
+ */
+public final class ImageExtractor implements MetadataExtractor {
+
+    @Override
+    public boolean accepts(String contentType) {
+        return contentType.startsWith("image/");
+    }
+
+    @Override
+    public void extract(BlockReader reader, MediaMetadata.Builder out) throws IOException {
+        Metadata metadata;
+        try {
+            metadata = isTiff(reader)
+                    ? TiffMetadataReader.readMetadata(new BlockRandomAccessReader(reader))
+                    : ImageMetadataReader.readMetadata(reader.openStream(), reader.size());
+        } catch (ImageProcessingException e) {
+            throw new CorruptMediaException(e.getMessage());
+        }
+        ImageFields.copy(metadata, out);
+    }
+
+    /** "II*\0" / "MM\0*" and the TIFF variants of Olympus ORF ("IIRO", "MMOR") and Panasonic RW2 ("IIU\0"). */
+    private static boolean isTiff(BlockReader reader) throws IOException {
+        if (reader.size() < 8) {
+            return false;
+        }
+        byte[] h = reader.readFully(0, 4);
+        boolean intel = h[0] == 'I' && h[1] == 'I' && (h[2] == 42 && h[3] == 0 || h[2] == 'R' && h[3] == 'O'
+                || h[2] == 'U' && h[3] == 0);
+        boolean motorola = h[0] == 'M' && h[1] == 'M' && (h[2] == 0 && h[3] == 42 || h[2] == 'O' && h[3] == 'R');
+        return intel || motorola;
+    }
+}

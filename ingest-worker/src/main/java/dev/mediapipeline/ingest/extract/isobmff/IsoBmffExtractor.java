@@ -1,0 +1,177 @@
+package dev.mediapipeline.ingest.extract.isobmff;
+
+import dev.mediapipeline.ingest.extract.CaptureTime;
+import dev.mediapipeline.ingest.extract.CorruptMediaException;
+import dev.mediapipeline.ingest.extract.Iso6709;
+import dev.mediapipeline.ingest.extract.MediaMetadata;
+import dev.mediapipeline.ingest.extract.MetadataExtractor;
+import dev.mediapipeline.ingest.read.BlockReader;
+import dev.mediapipeline.ingest.read.ExtractionLimitException;
+import java.io.IOException;
+import java.nio.BufferUnderflowException;
+import java.util.Set;
+
+/**
+ * MP4, MOV, M4V, M4A, 3GP/3G2. Walks the top-level boxes by their headers only, reads the moov box wherever
+ * it is (often after a multi-gigabyte mdat), and for fragmented files the small moof boxes, so the bytes
+ * fetched stay proportional to the metadata, not to the file.
+ */
+public final class IsoBmffExtractor implements MetadataExtractor {
+
+    private static final Set<String> TYPES = Set.of("video/mp4", "audio/mp4", "video/quicktime", "video/3gpp",
+            "video/3gpp2", "audio/3gpp", "audio/3gpp2", "video/x-m4v", "audio/x-m4a", "video/iso.segment",
+            "application/mp4");
+    /** Seconds between 1904-01-01 (QuickTime epoch) and 1970-01-01. */
+    private static final long QUICKTIME_EPOCH_OFFSET = 2_082_844_800L;
+    /** A moov box beyond this is hostile or absurd: a 10-hour movie needs a few tens of MB at most. */
+    private static final long MAX_MOOV = 48L << 20;
+
+    @Override
+    public boolean accepts(String contentType) {
+        return TYPES.contains(contentType);
+    }
+
+    @Override
+    public void extract(BlockReader reader, MediaMetadata.Builder out) throws IOException {
+        try {
+            MovieBox movie = readMovie(reader);
+            copy(movie, out);
+        } catch (BufferUnderflowException e) {
+            throw new CorruptMediaException("box extends past its parent");
+        }
+    }
+
+    private MovieBox readMovie(BlockReader reader) throws IOException {
+        MovieBox movie = null;
+        long sidxDuration = 0;
+        long position = 0;
+        long size = reader.size();
+        while (position + 8 <= size) {
+            TopLevelBox box = header(reader, position);
+            if (box == null) {
+                break;
+            }
+            switch (box.type()) {
+                case "moov" -> movie = readMoov(reader, box);
+                case "sidx" -> sidxDuration = Math.max(sidxDuration, SegmentIndex.durationMillis(reader, box));
+                case "moof" -> {
+                    if (movie != null) {
+                        FragmentScanner.add(reader, box, movie);
+                        // One fragment gives the sample rate; mehd or sidx already give the whole duration.
+                        if (movie.fragmentDuration > 0 || sidxDuration > 0) {
+                            movie.segmentIndexMillis = sidxDuration;
+                            return movie;
+                        }
+                    }
+                }
+                default -> { }
+            }
+            position = box.end();
+        }
+        if (movie == null) {
+            throw new CorruptMediaException("no moov box: truncated or not a movie");
+        }
+        movie.segmentIndexMillis = sidxDuration;
+        return movie;
+    }
+
+    /** The box header at {@code position}, or null when it cannot be a box (garbage or truncation). */
+    private static TopLevelBox header(BlockReader reader, long position) throws IOException {
+        BoxCursor c = BoxCursor.of(reader.readExact(position, (int) Math.min(16, reader.size() - position)));
+        long boxSize = c.u32();
+        String type = c.fourCc();
+        int headerSize = 8;
+        if (boxSize == 1) {
+            if (c.remaining() < 8) {
+                return null;
+            }
+            boxSize = c.u64();
+            headerSize = 16;
+        } else if (boxSize == 0) {
+            boxSize = reader.size() - position;
+        }
+        if (boxSize < headerSize) {
+            return null;
+        }
+        return new TopLevelBox(type, position, headerSize, boxSize);
+    }
+
+    private static MovieBox readMoov(BlockReader reader, TopLevelBox moov) throws IOException {
+        if (moov.payloadSize() > MAX_MOOV) {
+            throw new ExtractionLimitException(ExtractionLimitException.Limit.BYTES,
+                    "moov box of " + moov.payloadSize() + " bytes");
+        }
+        long available = Math.min(moov.payloadSize(), reader.size() - moov.payloadStart());
+        return MovieBoxParser.parse(BoxCursor.of(reader.readExact(moov.payloadStart(), (int) available)));
+    }
+
+    private static void copy(MovieBox movie, MediaMetadata.Builder out) {
+        Track video = null;
+        Track audio = null;
+        for (Track t : movie.tracks) {
+            if (video == null && t.isVideo()) {
+                video = t;
+            } else if (audio == null && t.isAudio()) {
+                audio = t;
+            }
+        }
+        if (video != null) {
+            out.storedDimensions(video.width, video.height);
+            out.rotationDegrees(video.rotationDegrees);
+            out.videoCodec(video.codec);
+            out.frameRate(frameRate(video));
+        }
+        if (audio != null) {
+            out.audioCodec(audio.codec);
+        }
+        out.durationMillis(durationMillis(movie));
+        copyUserData(movie, out);
+    }
+
+    /** Average frame rate: samples per second of media time, fragments included. */
+    private static Double frameRate(Track video) {
+        long count = video.sampleCount + video.fragmentSampleCount;
+        long duration = video.sampleDurationTotal + video.fragmentSampleDurationTotal;
+        if (count == 0 || duration <= 0 || video.timescale <= 0) {
+            return null;
+        }
+        return count * (double) video.timescale / duration;
+    }
+
+    /**
+     * The whole presentation: mehd for fragmented files, else the sidx total, else the longest of the movie
+     * header and the tracks (fragments included).
+     */
+    private static Long durationMillis(MovieBox movie) {
+        if (movie.fragmentDuration > 0 && movie.timescale > 0) {
+            return Math.round(movie.fragmentDuration * 1000.0 / movie.timescale);
+        }
+        if (movie.segmentIndexMillis > 0) {
+            return movie.segmentIndexMillis;
+        }
+        double seconds = movie.timescale > 0 ? movie.duration / (double) movie.timescale : 0;
+        if (movie.hasMovieExtends || seconds == 0) {
+            for (Track t : movie.tracks) {
+                if (t.timescale > 0 && t.sampleEntry != null) {
+                    seconds = Math.max(seconds, t.end() / (double) t.timescale);
+                }
+            }
+        }
+        return seconds > 0 ? Math.round(seconds * 1000) : null;
+    }
+
+    private static void copyUserData(MovieBox movie, MediaMetadata.Builder out) {
+        var data = movie.userData;
+        out.cameraMake(first(data.get("com.apple.quicktime.make"), data.get("\u00a9mak")));
+        out.cameraModel(first(data.get("com.apple.quicktime.model"), data.get("\u00a9mod")));
+        Iso6709.copy(first(data.get("com.apple.quicktime.location.ISO6709"), data.get("\u00a9xyz")), out);
+        CaptureTime.parse(data.get("com.apple.quicktime.creationdate"), null, null)
+                .ifPresent(t -> out.takenAtIfAbsent(t, "QuickTime:CreationDate"));
+        CaptureTime.ofEpochSecondUtc(movie.creationTime - QUICKTIME_EPOCH_OFFSET)
+                .ifPresent(t -> out.takenAtIfAbsent(t, "QuickTime:CreateDate"));
+    }
+
+    private static String first(String a, String b) {
+        return a != null ? a : b;
+    }
+}
