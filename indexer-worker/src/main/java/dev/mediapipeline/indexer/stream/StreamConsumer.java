@@ -107,6 +107,8 @@ public final class StreamConsumer implements AutoCloseable {
         LeaseManagementConfig leases = configs.leaseManagementConfig()
                 .failoverTimeMillis(failoverTime.toMillis())
                 .leaseAssignmentIntervalMillis(LEASE_ASSIGNMENT_INTERVAL_MILLIS)
+                // a shard sync task otherwise idles 60 s after its work, holding up whoever called it
+                .shardSyncIntervalMillis(0)
                 // the adapter does no hole tracking and says so in a warning unless this is 0
                 .leasesRecoveryAuditorInconsistencyConfidenceThreshold(0);
         leases.workerUtilizationAwareAssignmentConfig()
@@ -159,14 +161,17 @@ public final class StreamConsumer implements AutoCloseable {
     }
 
     /**
-     * On an empty lease table KCL waits a random 1–30 s before its first shard sync, so that a fleet
-     * starting together does not race. Creating the leases here with KCL's own shard syncer removes that
-     * wait; lease creation is conditional, so processes doing it at the same time create each lease once.
+     * Two first-start waits of KCL, done here faster with KCL's own calls. On an empty lease table KCL
+     * waits a random 1–30 s before its first shard sync, so that a fleet starting together does not race;
+     * lease creation is conditional, so processes syncing at the same time still create each lease once.
+     * And it polls the lease table's new owner index every 10 s until active; here it is polled every second.
      */
     private void createFirstLeases() throws Exception {
         LeaseRefresher refresher = scheduler.leaseRefresher();
         refresher.createLeaseTableIfNotExists();
         refresher.waitUntilLeaseTableExists(1, 60);
+        refresher.createLeaseOwnerToLeaseKeyIndexIfNotExists();
+        refresher.waitUntilLeaseOwnerToLeaseKeyIndexExists(1, 60);
         if (refresher.isLeaseTableEmpty()) {
             scheduler.shardSyncTaskManagerProvider().apply(streamConfig).callShardSyncTask();
         }
