@@ -1,0 +1,31 @@
+package dev.mediapipeline.app;
+
+import dev.mediapipeline.app.command.ExtractCommand;
+import dev.mediapipeline.app.command.IndexerWorkerCommand;
+import dev.mediapipeline.app.command.IngestWorkerCommand;
+import dev.mediapipeline.app.command.LocalAwsCommand;
+import dev.mediapipeline.app.command.ProvisionCommand;
+import dev.mediapipeline.app.command.QueryCommand;
+import dev.mediapipeline.app.command.RunCommand;
+import dev.mediapipeline.app.command.UploadCommand;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The one executable. With no command it runs the whole pipeline on the embedded stack. */
+@Command(name = "media-pipeline", mixinStandardHelpOptions = true, version = "media-pipeline 0.1.0",
+        description = "Files dropped into an S3 bucket become enriched, queryable DynamoDB items.",
+        subcommands = {RunCommand.class, LocalAwsCommand.class, IngestWorkerCommand.class,
+                IndexerWorkerCommand.class, ProvisionCommand.class, ExtractCommand.class, UploadCommand.class,
+                QueryCommand.class, CommandLine.HelpCommand.class})
+public final class MediaPipeline {
+
+    public static void main(String[] args) {
+        System.exit(execute(args));
+    }
+
+    public static int execute(String... args) {
+        CommandLine cli = new CommandLine(new MediaPipeline());
+        String[] effective = args.length == 0 ? new String[] {"run"} : args;
+        return cli.execute(effective);
+    }
+}

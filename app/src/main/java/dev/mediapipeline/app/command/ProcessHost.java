@@ -1,0 +1,66 @@
+package dev.mediapipeline.app.command;
+
+import dev.mediapipeline.app.lifecycle.Components;
+import dev.mediapipeline.app.lifecycle.Signals;
+import dev.mediapipeline.app.ops.OpsServer;
+import dev.mediapipeline.app.ops.Readiness;
+import dev.mediapipeline.common.aws.AwsClients;
+import dev.mediapipeline.common.config.PipelineConfig;
+import dev.mediapipeline.common.provision.Provisioner;
+import dev.mediapipeline.indexer.IndexerWorker;
+import dev.mediapipeline.ingest.queue.IngestOptions;
+import dev.mediapipeline.ingest.queue.IngestWorker;
+import dev.mediapipeline.localaws.LocalAws;
+import dev.mediapipeline.localaws.LocalAwsOptions;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.io.PrintStream;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Starts the parts one process hosts — embedded stack, provisioning, workers, ops port — in
+ * dependency order, and on SIGINT/SIGTERM stops them in reverse so that in-flight work drains.
+ */
+final class ProcessHost {
+
+    private static final Logger LOG = LoggerFactory.getLogger(ProcessHost.class);
+
+    /** Which parts to host; an empty embedded stack means "talk to the configured endpoint". */
+    record Plan(Optional<LocalAwsOptions> embedded, boolean provision, boolean ingest, boolean indexer,
+                Optional<Integer> opsPort, IngestOptions ingestOptions) {
+    }
+
+    private ProcessHost() {
+    }
+
+    static int run(Plan plan, PipelineConfig configured, PrintStream out) throws Exception {
+        try (Components components = new Components()) {
+            PipelineConfig config = configured;
+            if (plan.embedded().isPresent()) {
+                LocalAws local = components.add(LocalAws.start(plan.embedded().get()));
+                config = configured.withEndpoint(local.endpoint());
+            }
+            AwsClients clients = components.add(new AwsClients(config));
+            if (plan.provision()) {
+                new Provisioner(clients).provision();
+            }
+            PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            if (plan.indexer()) {
+                components.add(new IndexerWorker(clients, registry)).start();
+            }
+            if (plan.ingest()) {
+                components.add(new IngestWorker(clients, registry, plan.ingestOptions())).start();
+            }
+            Optional<OpsServer> ops = plan.opsPort().isPresent()
+                    ? Optional.of(components.add(OpsServer.start("127.0.0.1", plan.opsPort().get(), registry,
+                            new Readiness(clients))))
+                    : Optional.empty();
+            Banner.print(out, config, plan, ops.map(OpsServer::port));
+            String signal = Signals.awaitTermination();
+            LOG.info("{} received: draining and stopping", signal);
+        }
+        return 0;
+    }
+}

@@ -1,0 +1,26 @@
+package dev.mediapipeline.app.command;
+
+import dev.mediapipeline.ingest.queue.IngestOptions;
+import java.util.Optional;
+import picocli.CommandLine.Option;
+
+/** Options of commands that run a worker. */
+final class WorkerOptions {
+
+    @Option(names = "--ops-port", paramLabel = "N",
+            description = "Port of /metrics, /health, /ready and the dashboard; 0 picks a free port.")
+    Integer opsPort;
+
+    @Option(names = "--parallelism", paramLabel = "N",
+            description = "Objects the ingest worker handles at once. Default: 4 per core.")
+    Integer parallelism;
+
+    Optional<Integer> opsPort(Integer fallback) {
+        return Optional.ofNullable(opsPort != null ? opsPort : fallback);
+    }
+
+    IngestOptions ingest() {
+        IngestOptions d = IngestOptions.defaults();
+        return parallelism == null ? d : d.withParallelism(parallelism);
+    }
+}

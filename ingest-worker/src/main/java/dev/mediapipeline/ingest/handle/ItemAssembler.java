@@ -1,0 +1,60 @@
+package dev.mediapipeline.ingest.handle;
+
+import static dev.mediapipeline.common.item.ItemAttributes.DECLARED_CONTENT_TYPE;
+import static dev.mediapipeline.common.item.ItemAttributes.ETAG;
+import static dev.mediapipeline.common.item.ItemAttributes.EXTRACTOR_VERSION;
+import static dev.mediapipeline.common.item.ItemAttributes.FILE_SIZE;
+import static dev.mediapipeline.common.item.ItemAttributes.PROCESSED_AT;
+import static dev.mediapipeline.common.item.ItemAttributes.S3_BUCKET;
+import static dev.mediapipeline.common.item.ItemAttributes.S3_KEY;
+import static dev.mediapipeline.common.item.ItemAttributes.SCHEMA_VERSION;
+import static dev.mediapipeline.common.item.ItemAttributes.SCHEMA_VERSION_ATTRIBUTE;
+import static dev.mediapipeline.common.item.ItemAttributes.TAGS;
+import static dev.mediapipeline.common.item.ItemAttributes.UPLOAD_DATE;
+
+import dev.mediapipeline.common.event.S3EventRecord;
+import dev.mediapipeline.ingest.extract.MediaMetadata;
+import dev.mediapipeline.ingest.tags.Tags;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** One item's attributes: what the event says, what the uploader declared, what extraction found. */
+public final class ItemAssembler {
+
+    /**
+     * Raise when extraction gets better, so that {@code backfill --stale-only} reprocesses what older
+     * workers wrote.
+     */
+    public static final int CURRENT_EXTRACTOR_VERSION = 1;
+
+    private ItemAssembler() {
+    }
+
+    static Map<String, Object> assemble(S3EventRecord record, ObjectHead head, MediaMetadata metadata,
+                                        Instant processedAt) {
+        Map<String, Object> item = new LinkedHashMap<>();
+        item.put(S3_BUCKET, record.bucket());
+        item.put(S3_KEY, record.key());
+        item.put(FILE_SIZE, record.size().orElseThrow());
+        item.put(ETAG, ObjectHead.unquoted(record.eTag().orElseThrow()));
+        item.put(UPLOAD_DATE, record.eventTime().toString());
+        head.declaredContentType().ifPresent(t -> item.put(DECLARED_CONTENT_TYPE, t));
+        item.putAll(metadata.toAttributes());
+        item.put(TAGS, tags(head.declaredTags(), metadata.tags()));
+        item.put(EXTRACTOR_VERSION, CURRENT_EXTRACTOR_VERSION);
+        item.put(PROCESSED_AT, processedAt.toString());
+        item.put(SCHEMA_VERSION_ATTRIBUTE, SCHEMA_VERSION);
+        return item;
+    }
+
+    /** Uploader's tags first, so they survive the cap when a file carries thousands of keywords. */
+    private static Collection<String> tags(List<String> declared, Collection<String> embedded) {
+        List<String> all = new ArrayList<>(declared);
+        all.addAll(embedded);
+        return Tags.normalise(all);
+    }
+}

@@ -1,0 +1,67 @@
+package dev.mediapipeline.ingest.queue;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
+
+/** The SQS calls a worker makes on messages it holds. */
+final class QueueActions {
+
+    private static final int BATCH = 10;
+
+    private final SqsClient sqs;
+    private final String queueUrl;
+    private final String dlqUrl;
+
+    QueueActions(SqsClient sqs, String queueUrl, String dlqUrl) {
+        this.sqs = sqs;
+        this.queueUrl = queueUrl;
+        this.dlqUrl = dlqUrl;
+    }
+
+    List<Message> receive(int max, Duration wait, Duration visibility) {
+        return sqs.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(max)
+                .waitTimeSeconds((int) wait.toSeconds())
+                .visibilityTimeout((int) visibility.toSeconds())
+                .messageSystemAttributeNamesWithStrings("ApproximateReceiveCount", "SentTimestamp")
+                .messageAttributeNames("All")).messages();
+    }
+
+    void delete(Message message) {
+        sqs.deleteMessage(r -> r.queueUrl(queueUrl).receiptHandle(message.receiptHandle()));
+    }
+
+    /** Copies the message to the DLQ with its reason, then removes it from the main queue. */
+    void deadLetter(Message message, String errorClass, String error) {
+        Map<String, MessageAttributeValue> attributes = new java.util.HashMap<>(message.messageAttributes());
+        attributes.put("ErrorClass", text(errorClass));
+        attributes.put("Error", text(error.length() > 1024 ? error.substring(0, 1024) : error));
+        sqs.sendMessage(r -> r.queueUrl(dlqUrl).messageBody(message.body()).messageAttributes(attributes));
+        delete(message);
+    }
+
+    /** Hands the message back now, or after a backoff, instead of after the full visibility timeout. */
+    void release(Message message, Duration after) {
+        sqs.changeMessageVisibility(r -> r.queueUrl(queueUrl).receiptHandle(message.receiptHandle())
+                .visibilityTimeout((int) after.toSeconds()));
+    }
+
+    void extend(Map<String, String> receiptsById, Duration visibility) {
+        List<ChangeMessageVisibilityBatchRequestEntry> entries = new ArrayList<>();
+        receiptsById.forEach((id, receipt) -> entries.add(ChangeMessageVisibilityBatchRequestEntry.builder()
+                .id(id).receiptHandle(receipt).visibilityTimeout((int) visibility.toSeconds()).build()));
+        for (int i = 0; i < entries.size(); i += BATCH) {
+            List<ChangeMessageVisibilityBatchRequestEntry> batch = entries.subList(i, Math.min(i + BATCH, entries.size()));
+            sqs.changeMessageVisibilityBatch(r -> r.queueUrl(queueUrl).entries(batch));
+        }
+    }
+
+    private static MessageAttributeValue text(String value) {
+        return MessageAttributeValue.builder().dataType("String").stringValue(value).build();
+    }
+}

@@ -1,0 +1,41 @@
+package dev.mediapipeline.ingest.write;
+
+import dev.mediapipeline.common.item.ItemAttributes;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Keeps an item far below DynamoDB's 400 KB whatever a file carries: every free-text attribute is cut,
+ * and the item names what was cut in {@value #TRUNCATED}, so nobody mistakes a cut value for the whole.
+ */
+final class ItemLimits {
+
+    static final String TRUNCATED = "Truncated";
+    static final int MAX_TEXT_CHARS = 1024;
+    /** Keys are bounded by the key layout; these must stay whole to identify the object. */
+    private static final Set<String> WHOLE = Set.of(ItemAttributes.USER_ID, ItemAttributes.MEDIA_ID,
+            ItemAttributes.S3_KEY, ItemAttributes.S3_BUCKET);
+
+    private ItemLimits() {
+    }
+
+    static void apply(Map<String, Object> values) {
+        Set<String> cut = new TreeSet<>();
+        values.replaceAll((name, value) -> {
+            if (value instanceof String s && s.length() > MAX_TEXT_CHARS && !WHOLE.contains(name)) {
+                cut.add(name);
+                return cutAt(s, MAX_TEXT_CHARS);
+            }
+            return value;
+        });
+        if (!cut.isEmpty()) {
+            values.put(TRUNCATED, cut);
+        }
+    }
+
+    private static String cutAt(String s, int chars) {
+        int end = Character.isHighSurrogate(s.charAt(chars - 1)) ? chars - 1 : chars;
+        return s.substring(0, end);
+    }
+}
