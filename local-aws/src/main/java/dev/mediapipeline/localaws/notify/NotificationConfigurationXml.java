@@ -62,8 +62,8 @@ public final class NotificationConfigurationXml {
             queue.events().forEach(event -> element(xml, "Event", event));
             if (!queue.prefix().isEmpty() || !queue.suffix().isEmpty()) {
                 xml.append("<Filter><S3Key>");
-                filterRule(xml, "prefix", queue.prefix());
-                filterRule(xml, "suffix", queue.suffix());
+                filterRule(xml, "Prefix", queue.prefix());
+                filterRule(xml, "Suffix", queue.suffix());
                 xml.append("</S3Key></Filter>");
             }
             xml.append("</QueueConfiguration>");
