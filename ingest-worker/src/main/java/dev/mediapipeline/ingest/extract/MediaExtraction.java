@@ -1,7 +1,9 @@
 package dev.mediapipeline.ingest.extract;
 
+import dev.mediapipeline.ingest.extract.heif.HeifExtractor;
 import dev.mediapipeline.ingest.extract.image.ImageExtractor;
 import dev.mediapipeline.ingest.extract.isobmff.IsoBmffExtractor;
+import dev.mediapipeline.ingest.extract.matroska.MatroskaExtractor;
 import dev.mediapipeline.ingest.read.BlockReader;
 import dev.mediapipeline.ingest.read.ByteSource;
 import dev.mediapipeline.ingest.read.ExtractionLimitException;
@@ -33,7 +35,8 @@ public final class MediaExtraction {
 
     private static final Sniffer SNIFFER = new Sniffer();
     /** Every format family this module reads; the first that accepts the sniffed type wins. */
-    private static final List<MetadataExtractor> EXTRACTORS = List.of(new ImageExtractor(), new IsoBmffExtractor());
+    private static final List<MetadataExtractor> EXTRACTORS = List.of(
+            new HeifExtractor(), new ImageExtractor(), new IsoBmffExtractor(), new MatroskaExtractor());
 
     private MediaExtraction() {
     }
@@ -80,13 +83,13 @@ public final class MediaExtraction {
             return;
         }
         extractor.extract(reader, out);
-        if (sniffed.type() == MediaType.VIDEO && out.videoCodec() == null) {
+        if (out.type() == MediaType.VIDEO && out.videoCodec() == null) {
             if (out.audioCodec() == null) {
                 throw new CorruptMediaException("no video or audio stream found");
             }
-            out.type(MediaType.OTHER).contentType(AUDIO_ONLY.getOrDefault(sniffed.contentType(), sniffed.contentType()));
+            out.type(MediaType.OTHER).contentType(AUDIO_ONLY.getOrDefault(out.contentType(), out.contentType()));
         }
-        if (sniffed.type() == MediaType.IMAGE && !out.hasDimensions()) {
+        if (out.type() == MediaType.IMAGE && !out.hasDimensions()) {
             throw new CorruptMediaException("no image dimensions found");
         }
     }

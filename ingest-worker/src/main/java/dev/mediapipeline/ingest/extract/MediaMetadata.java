@@ -184,7 +184,10 @@ public final class MediaMetadata {
         }
 
         public Builder type(MediaType v) { type = v; return this; }
+        public MediaType type() { return type; }
+        /** Extractors may refine the sniffed type (e.g. Matroska's DocType tells WebM apart). */
         public Builder contentType(String v) { contentType = v; return this; }
+        public String contentType() { return contentType; }
 
         /** Stored (coded) dimensions, before orientation or rotation. Non-positive values are ignored. */
         public Builder storedDimensions(Integer w, Integer h) {

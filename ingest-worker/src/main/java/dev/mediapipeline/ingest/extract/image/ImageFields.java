@@ -9,7 +9,6 @@ import com.drew.metadata.exif.ExifIFD0Directory;
 import com.drew.metadata.exif.ExifSubIFDDirectory;
 import com.drew.metadata.exif.GpsDirectory;
 import com.drew.metadata.gif.GifHeaderDirectory;
-import com.drew.metadata.heif.HeifDirectory;
 import com.drew.metadata.iptc.IptcDirectory;
 import com.drew.metadata.jpeg.JpegDirectory;
 import com.drew.metadata.photoshop.PsdHeaderDirectory;
@@ -24,7 +23,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** Copies what metadata-extractor found into the item fields, choosing between tags that overlap. */
-final class ImageFields {
+public final class ImageFields {
 
     /** Where a format keeps its real pixel dimensions; EXIF's own width tags are often stale after edits. */
     private record DimensionTags(Class<? extends Directory> directory, int widthTag, int heightTag) {
@@ -35,7 +34,6 @@ final class ImageFields {
             new DimensionTags(PngDirectory.class, PngDirectory.TAG_IMAGE_WIDTH, PngDirectory.TAG_IMAGE_HEIGHT),
             new DimensionTags(GifHeaderDirectory.class, GifHeaderDirectory.TAG_IMAGE_WIDTH, GifHeaderDirectory.TAG_IMAGE_HEIGHT),
             new DimensionTags(WebpDirectory.class, WebpDirectory.TAG_IMAGE_WIDTH, WebpDirectory.TAG_IMAGE_HEIGHT),
-            new DimensionTags(HeifDirectory.class, HeifDirectory.TAG_IMAGE_WIDTH, HeifDirectory.TAG_IMAGE_HEIGHT),
             new DimensionTags(BmpHeaderDirectory.class, BmpHeaderDirectory.TAG_IMAGE_WIDTH, BmpHeaderDirectory.TAG_IMAGE_HEIGHT),
             new DimensionTags(PsdHeaderDirectory.class, PsdHeaderDirectory.TAG_IMAGE_WIDTH, PsdHeaderDirectory.TAG_IMAGE_HEIGHT),
             new DimensionTags(ExifIFD0Directory.class, ExifIFD0Directory.TAG_IMAGE_WIDTH, ExifIFD0Directory.TAG_IMAGE_HEIGHT),
@@ -44,7 +42,8 @@ final class ImageFields {
     private ImageFields() {
     }
 
-    static void copy(Metadata metadata, MediaMetadata.Builder out) {
+    /** Fills what the builder does not have yet from metadata-extractor's directories. */
+    public static void copy(Metadata metadata, MediaMetadata.Builder out) {
         dimensions(metadata, out);
         ExifIFD0Directory ifd0 = metadata.getFirstDirectoryOfType(ExifIFD0Directory.class);
         if (ifd0 != null) {
@@ -55,18 +54,15 @@ final class ImageFields {
         for (ExifSubIFDDirectory exif : metadata.getDirectoriesOfType(ExifSubIFDDirectory.class)) {
             out.lensModel(exif.getString(ExifSubIFDDirectory.TAG_LENS_MODEL));
         }
-        HeifDirectory heif = metadata.getFirstDirectoryOfType(HeifDirectory.class);
-        if (heif != null) {
-            // HEIF: the container's irot is the display transform; EXIF orientation only describes it again.
-            out.orientationRotates(false);
-            out.rotationDegrees(heif.getInteger(HeifDirectory.TAG_IMAGE_ROTATION));
-        }
         takenAt(metadata, out);
         gps(metadata, out);
         out.addTags(keywords(metadata));
     }
 
     private static void dimensions(Metadata metadata, MediaMetadata.Builder out) {
+        if (out.hasDimensions()) {
+            return;
+        }
         for (DimensionTags tags : DIMENSIONS) {
             for (Directory d : metadata.getDirectoriesOfType(tags.directory())) {
                 out.storedDimensions(d.getInteger(tags.widthTag()), d.getInteger(tags.heightTag()));

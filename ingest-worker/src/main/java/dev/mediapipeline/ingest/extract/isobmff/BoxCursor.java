@@ -10,10 +10,10 @@ import java.util.List;
  * Big-endian reads over the payload of one box held in memory, and iteration over child boxes. Reads past
  * the end throw {@link BufferUnderflowException}, which the extractor reports as a corrupt file.
  */
-final class BoxCursor {
+public final class BoxCursor {
 
     /** A child box: its type and its payload (after the header). */
-    record Child(String type, BoxCursor payload) {
+    public record Child(String type, BoxCursor payload) {
     }
 
     private final ByteBuffer buffer;
@@ -22,62 +22,84 @@ final class BoxCursor {
         this.buffer = buffer;
     }
 
-    static BoxCursor of(byte[] bytes) {
+    public static BoxCursor of(byte[] bytes) {
         return new BoxCursor(ByteBuffer.wrap(bytes));
     }
 
-    int remaining() {
+    public int remaining() {
         return buffer.remaining();
     }
 
-    void skip(int n) {
+    public void skip(int n) {
         if (n > buffer.remaining()) {
             throw new BufferUnderflowException();
         }
         buffer.position(buffer.position() + n);
     }
 
-    int u8() {
+    public int u8() {
         return buffer.get() & 0xff;
     }
 
-    int u16() {
+    public int u16() {
         return buffer.getShort() & 0xffff;
     }
 
-    long u32() {
+    public long u32() {
         return buffer.getInt() & 0xffffffffL;
     }
 
-    int s32() {
+    public int s32() {
         return buffer.getInt();
     }
 
-    long u64() {
+    public long u64() {
         return buffer.getLong();
     }
 
-    String fourCc() {
+    /** An unsigned integer of 0, 4 or 8 bytes, as iloc declares its field sizes. */
+    public long uint(int bytes) {
+        return switch (bytes) {
+            case 0 -> 0;
+            case 4 -> u32();
+            case 8 -> u64();
+            default -> throw new BufferUnderflowException();
+        };
+    }
+
+    /** A NUL-terminated UTF-8 string (or the rest of the payload when the NUL is missing). */
+    public String cString() {
+        int start = buffer.position();
+        int end = start;
+        while (end < buffer.limit() && buffer.get(end) != 0) {
+            end++;
+        }
+        String s = new String(buffer.array(), buffer.arrayOffset() + start, end - start, StandardCharsets.UTF_8);
+        buffer.position(Math.min(buffer.limit(), end + 1));
+        return s;
+    }
+
+    public String fourCc() {
         byte[] b = new byte[4];
         buffer.get(b);
         return new String(b, StandardCharsets.ISO_8859_1);
     }
 
-    String string(int length, java.nio.charset.Charset charset) {
+    public String string(int length, java.nio.charset.Charset charset) {
         byte[] b = new byte[length];
         buffer.get(b);
         return new String(b, charset);
     }
 
     /** The rest of the payload as a cursor of its own (this one is consumed). */
-    BoxCursor rest() {
+    public BoxCursor rest() {
         ByteBuffer slice = buffer.slice();
         buffer.position(buffer.limit());
         return new BoxCursor(slice);
     }
 
     /** The child boxes in the rest of this payload; a truncated last child is cut to what is there. */
-    List<Child> children() {
+    public List<Child> children() {
         List<Child> children = new ArrayList<>();
         while (buffer.remaining() >= 8) {
             int start = buffer.position();
@@ -106,7 +128,7 @@ final class BoxCursor {
     }
 
     /** The first child of the given type, or null. */
-    BoxCursor child(String type) {
+    public BoxCursor child(String type) {
         for (Child c : duplicate().children()) {
             if (c.type().equals(type)) {
                 return c.payload();
@@ -115,7 +137,7 @@ final class BoxCursor {
         return null;
     }
 
-    BoxCursor duplicate() {
+    public BoxCursor duplicate() {
         return new BoxCursor(buffer.duplicate());
     }
 }

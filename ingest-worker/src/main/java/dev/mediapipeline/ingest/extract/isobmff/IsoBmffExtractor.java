@@ -47,7 +47,7 @@ public final class IsoBmffExtractor implements MetadataExtractor {
         long position = 0;
         long size = reader.size();
         while (position + 8 <= size) {
-            TopLevelBox box = header(reader, position);
+            TopLevelBox box = TopLevelBox.at(reader, position);
             if (box == null) {
                 break;
             }
@@ -75,34 +75,12 @@ public final class IsoBmffExtractor implements MetadataExtractor {
         return movie;
     }
 
-    /** The box header at {@code position}, or null when it cannot be a box (garbage or truncation). */
-    private static TopLevelBox header(BlockReader reader, long position) throws IOException {
-        BoxCursor c = BoxCursor.of(reader.readExact(position, (int) Math.min(16, reader.size() - position)));
-        long boxSize = c.u32();
-        String type = c.fourCc();
-        int headerSize = 8;
-        if (boxSize == 1) {
-            if (c.remaining() < 8) {
-                return null;
-            }
-            boxSize = c.u64();
-            headerSize = 16;
-        } else if (boxSize == 0) {
-            boxSize = reader.size() - position;
-        }
-        if (boxSize < headerSize) {
-            return null;
-        }
-        return new TopLevelBox(type, position, headerSize, boxSize);
-    }
-
     private static MovieBox readMoov(BlockReader reader, TopLevelBox moov) throws IOException {
         if (moov.payloadSize() > MAX_MOOV) {
             throw new ExtractionLimitException(ExtractionLimitException.Limit.BYTES,
                     "moov box of " + moov.payloadSize() + " bytes");
         }
-        long available = Math.min(moov.payloadSize(), reader.size() - moov.payloadStart());
-        return MovieBoxParser.parse(BoxCursor.of(reader.readExact(moov.payloadStart(), (int) available)));
+        return MovieBoxParser.parse(moov.readPayload(reader));
     }
 
     private static void copy(MovieBox movie, MediaMetadata.Builder out) {
@@ -165,10 +143,12 @@ public final class IsoBmffExtractor implements MetadataExtractor {
         out.cameraMake(first(data.get("com.apple.quicktime.make"), data.get("\u00a9mak")));
         out.cameraModel(first(data.get("com.apple.quicktime.model"), data.get("\u00a9mod")));
         Iso6709.copy(first(data.get("com.apple.quicktime.location.ISO6709"), data.get("\u00a9xyz")), out);
-        CaptureTime.parse(data.get("com.apple.quicktime.creationdate"), null, null)
-                .ifPresent(t -> out.takenAtIfAbsent(t, "QuickTime:CreationDate"));
+        // The movie header's creation time (UTC) first, as exiftool's CreateDate; Apple's local
+        // creationdate only when the header has none.
         CaptureTime.ofEpochSecondUtc(movie.creationTime - QUICKTIME_EPOCH_OFFSET)
                 .ifPresent(t -> out.takenAtIfAbsent(t, "QuickTime:CreateDate"));
+        CaptureTime.parse(data.get("com.apple.quicktime.creationdate"), null, null)
+                .ifPresent(t -> out.takenAtIfAbsent(t, "QuickTime:CreationDate"));
     }
 
     private static String first(String a, String b) {
