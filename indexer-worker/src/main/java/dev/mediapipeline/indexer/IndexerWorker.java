@@ -77,7 +77,7 @@ public final class IndexerWorker implements AutoCloseable {
         }
         PipelineConfig config = clients.config();
         RecordApplier applier = new RecordApplier(
-                new IndexWriter(clients.dynamoDb(), config.tagIndexTable()),
+                new IndexWriter(clients.dynamoDb(), config.tagIndexTable(), config.mediaTable()),
                 new IndexDeadLetters(clients.sqs(), config.indexDlq()),
                 options.retry());
         IndexProcessors processors = new IndexProcessors(new BatchApplier(applier, writers), metrics, () -> stopping);

@@ -17,9 +17,13 @@ public sealed interface IndexWrite {
     /** The write applies only over an index item whose SequencerOrder is at most this. */
     String guardOrder();
 
-    /** Creates or replaces the index item of one (user, tag, media) with the image's projected attributes. */
-    record Put(String userTag, String mediaId, String guardOrder, Map<String, AttributeValue> item)
-            implements IndexWrite {
+    /**
+     * Creates or replaces the index item of one (user, tag, media) with the image's projected attributes.
+     * {@code userId} and {@code tag} name the source item and the tag it must still carry for an absent
+     * index item to be created.
+     */
+    record Put(String userTag, String mediaId, String userId, String tag, String guardOrder,
+            Map<String, AttributeValue> item) implements IndexWrite {
         public Put {
             item = Map.copyOf(item);
         }

@@ -64,7 +64,7 @@ public final class TagIndexProjection {
         item.put(IndexAttributes.MEDIA_ID, AttributeValue.fromS(mediaId));
         item.put(IndexAttributes.TAG, AttributeValue.fromS(tag));
         item.put(IndexAttributes.SEQUENCER_ORDER, AttributeValue.fromS(order));
-        return new IndexWrite.Put(userTag, mediaId, order, item);
+        return new IndexWrite.Put(userTag, mediaId, string(image, ItemAttributes.USER_ID), tag, order, item);
     }
 
     private static Map<String, AttributeValue> copied(Map<String, AttributeValue> image) {
