@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.net.URI;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
+import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -40,9 +41,9 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
- * <p>With a data dir, its layout is {@code s3/} (objects), {@code dynamodb/} (tables and streams),
- * {@code s3-notifications/} (bucket notification configurations and the sequencer high-water mark).
- * SQS queues and messages live in memory only.
+ * <p>With a data dir, its layout is {@code s3/} (objects), {@code sqs/} (queues and messages),
+ * {@code dynamodb/} (tables and streams), {@code s3-notifications/} (bucket notification configurations
+ * and the sequencer high-water mark).
  */
 public final class LocalAws implements AutoCloseable {
 
@@ -71,7 +72,7 @@ public final class LocalAws implements AutoCloseable {
             running.push(edge);
             URI endpoint = edge.endpoint();
 
-            SqsBackend sqs = SqsBackend.start(LOOPBACK, endpoint, options.region());
+            SqsBackend sqs = SqsBackend.start(LOOPBACK, endpoint, options.region(), dataDir.map(d -> d.resolve("sqs")));
             running.push(sqs);
             SqsQueueDelivery delivery = new SqsQueueDelivery(sqs.uri(), options.region());
             running.push(delivery);
@@ -142,13 +143,15 @@ public final class LocalAws implements AutoCloseable {
         FileLock lock;
         try {
             lock = channel.tryLock();
+        } catch (OverlappingFileLockException e) {
+            lock = null;
         } catch (IOException | RuntimeException e) {
             channel.close();
             throw e;
         }
         if (lock == null) {
             channel.close();
-            throw new IOException("data dir " + dataDir + " is in use by another process");
+            throw new IOException("data dir " + dataDir + " is in use by another embedded AWS stack");
         }
         return channel::close;
     }

@@ -1,38 +1,85 @@
 package dev.mediapipeline.localaws.sqs;
 
 import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import org.apache.pekko.actor.ActorRef;
+import org.apache.pekko.actor.ActorSystem;
+import org.apache.pekko.actor.Props;
+import org.apache.pekko.pattern.Patterns;
 import org.elasticmq.NodeAddress;
+import org.elasticmq.StrictSQSLimits$;
+import org.elasticmq.actor.QueueManagerActor;
+import org.elasticmq.actor.queue.QueueEvent;
+import org.elasticmq.persistence.sql.SqlQueuePersistenceActor;
+import org.elasticmq.persistence.sql.SqlQueuePersistenceConfig;
 import org.elasticmq.rest.sqs.SQSRestServer;
 import org.elasticmq.rest.sqs.SQSRestServerBuilder;
+import org.elasticmq.util.NowProvider;
+import scala.Option;
+import scala.collection.immutable.List$;
+import scala.util.Either;
 
 /**
  * ElasticMQ's SQS REST server (JSON and query protocols) on a free loopback port. Queue URLs it hands
- * out name the edge endpoint, so clients never see the internal port.
+ * out name the edge endpoint, so clients never see the internal port. With a directory, queues and
+ * their messages (with receive counts and visibility) are kept in an H2 database there, as the
+ * ElasticMQ server does, and restored on start.
  */
 public final class SqsBackend implements AutoCloseable {
 
     /** The account id in queue URLs and ARNs, as on LocalStack. */
     public static final String ACCOUNT_ID = "000000000000";
+    private static final Duration RESTORE_TIMEOUT = Duration.ofSeconds(60);
 
     private final SQSRestServer server;
+    private final ActorSystem actorSystem;
     private final URI uri;
 
-    private SqsBackend(SQSRestServer server, URI uri) {
+    private SqsBackend(SQSRestServer server, ActorSystem actorSystem, URI uri) {
         this.server = server;
+        this.actorSystem = actorSystem;
         this.uri = uri;
     }
 
-    public static SqsBackend start(String loopbackHost, URI edgeEndpoint, String region) {
-        SQSRestServer server = SQSRestServerBuilder
-                .withInterface(loopbackHost)
-                .withDynamicPort()
-                .withServerAddress(new NodeAddress(edgeEndpoint.getScheme(), edgeEndpoint.getHost(),
-                        edgeEndpoint.getPort(), ""))
-                .withAWSRegion(region)
-                .withAWSAccountId(ACCOUNT_ID)
-                .start();
-        int port = server.waitUntilStarted().localAddress().getPort();
-        return new SqsBackend(server, URI.create("http://" + loopbackHost + ":" + port));
+    /** @param storeDir where queues and messages live across restarts; empty keeps them in memory */
+    public static SqsBackend start(String loopbackHost, URI edgeEndpoint, String region, Optional<Path> storeDir)
+            throws Exception {
+        ActorSystem actorSystem = ActorSystem.create("local-aws-sqs");
+        try {
+            Option<ActorRef> store = Option.empty();
+            if (storeDir.isPresent()) {
+                Files.createDirectories(storeDir.get());
+                SqlQueuePersistenceConfig config = SqlQueuePersistenceConfig.apply(true, "org.h2.Driver",
+                        "jdbc:h2:" + storeDir.get().resolve("queues").toAbsolutePath(), "sa", "", false);
+                store = Option.apply(actorSystem.actorOf(Props.create(SqlQueuePersistenceActor.class,
+                        () -> new SqlQueuePersistenceActor(config, List$.MODULE$.empty()))));
+            }
+            Option<ActorRef> listener = store;
+            ActorRef queueManager = actorSystem.actorOf(Props.create(QueueManagerActor.class,
+                    () -> new QueueManagerActor(new NowProvider(), StrictSQSLimits$.MODULE$, listener)));
+            SQSRestServer server = SQSRestServerBuilder
+                    .withActorSystem(actorSystem)
+                    .withQueueManagerActor(queueManager)
+                    .withInterface(loopbackHost)
+                    .withDynamicPort()
+                    .withServerAddress(new NodeAddress(edgeEndpoint.getScheme(), edgeEndpoint.getHost(),
+                            edgeEndpoint.getPort(), ""))
+                    .withAWSRegion(region)
+                    .withAWSAccountId(ACCOUNT_ID)
+                    .start();
+            int port = server.waitUntilStarted().localAddress().getPort();
+            if (store.isDefined()) {
+                restore(store.get(), queueManager, storeDir.get());
+            }
+            return new SqsBackend(server, actorSystem, URI.create("http://" + loopbackHost + ":" + port));
+        } catch (Exception | Error e) {
+            actorSystem.terminate();
+            throw e;
+        }
     }
 
     /** Where the edge forwards SQS requests. */
@@ -41,7 +88,20 @@ public final class SqsBackend implements AutoCloseable {
     }
 
     @Override
-    public void close() {
-        server.stopAndWait();
+    public void close() throws Exception {
+        try {
+            server.stopAndWait();
+        } finally {
+            actorSystem.terminate();
+            actorSystem.getWhenTerminated().toCompletableFuture().get(30, TimeUnit.SECONDS);
+        }
+    }
+
+    private static void restore(ActorRef store, ActorRef queueManager, Path storeDir) throws Exception {
+        Object result = Patterns.ask(store, new QueueEvent.Restore(queueManager), RESTORE_TIMEOUT)
+                .toCompletableFuture().get(RESTORE_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        if (result instanceof Either<?, ?> either && either.isLeft()) {
+            throw new IllegalStateException("cannot restore SQS queues from " + storeDir + ": " + either.left().get());
+        }
     }
 }
