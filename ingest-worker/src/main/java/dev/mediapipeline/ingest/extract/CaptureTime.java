@@ -19,6 +19,7 @@ public final class CaptureTime {
     private static final Pattern DATE = Pattern.compile(
             "^\\s*(\\d{4})[:\\-](\\d{2})[:\\-](\\d{2})(?:[ T](\\d{2}):(\\d{2})(?::(\\d{2}))?(?:[.,](\\d+))?)?"
                     + "\\s*(Z|[+-]\\d{2}:?\\d{2})?\\s*$");
+    private static final Pattern SPACE_PADDED = Pattern.compile("(?<=[:\\-])\\s(?=\\d(?!\\d))");
     private static final Pattern OFFSET = Pattern.compile("^\\s*(Z|[+-]\\d{2}:?\\d{2})\\s*$");
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
 
@@ -34,7 +35,8 @@ public final class CaptureTime {
         if (value == null) {
             return Optional.empty();
         }
-        Matcher m = DATE.matcher(value);
+        // Some cameras pad single digits with spaces: "2020: 3:16 10: 0: 0".
+        Matcher m = DATE.matcher(SPACE_PADDED.matcher(value).replaceAll("0"));
         if (!m.matches()) {
             return Optional.empty();
         }

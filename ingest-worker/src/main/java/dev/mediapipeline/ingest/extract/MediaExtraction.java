@@ -1,9 +1,12 @@
 package dev.mediapipeline.ingest.extract;
 
+import dev.mediapipeline.ingest.extract.flv.FlvExtractor;
 import dev.mediapipeline.ingest.extract.heif.HeifExtractor;
 import dev.mediapipeline.ingest.extract.image.ImageExtractor;
 import dev.mediapipeline.ingest.extract.isobmff.IsoBmffExtractor;
 import dev.mediapipeline.ingest.extract.matroska.MatroskaExtractor;
+import dev.mediapipeline.ingest.extract.mpegts.TransportStreamExtractor;
+import dev.mediapipeline.ingest.extract.riff.AviExtractor;
 import dev.mediapipeline.ingest.read.BlockReader;
 import dev.mediapipeline.ingest.read.ByteSource;
 import dev.mediapipeline.ingest.read.ExtractionLimitException;
@@ -36,7 +39,8 @@ public final class MediaExtraction {
     private static final Sniffer SNIFFER = new Sniffer();
     /** Every format family this module reads; the first that accepts the sniffed type wins. */
     private static final List<MetadataExtractor> EXTRACTORS = List.of(
-            new HeifExtractor(), new ImageExtractor(), new IsoBmffExtractor(), new MatroskaExtractor());
+            new HeifExtractor(), new ImageExtractor(), new IsoBmffExtractor(), new MatroskaExtractor(),
+            new TransportStreamExtractor(), new AviExtractor(), new FlvExtractor());
 
     private MediaExtraction() {
     }

@@ -10,6 +10,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * What was learnt about one object, named as the UserMedia item attributes (DESIGN.md, SchemaVersion 1).
@@ -42,6 +43,7 @@ public final class MediaMetadata {
     private final String audioCodec;
     private final Double frameRate;
     private final Set<String> tags;
+    private final Set<String> truncated;
     private final long bytesRead;
     private final ErrorClass errorClass;
     private final String error;
@@ -66,6 +68,11 @@ public final class MediaMetadata {
         audioCodec = b.audioCodec;
         frameRate = b.frameRate;
         tags = Collections.unmodifiableSet(Tags.normalise(b.rawTags));
+        Set<String> cut = new TreeSet<>(b.cut);
+        if (Tags.lost(b.rawTags, tags)) {
+            cut.add("Tags");
+        }
+        truncated = Collections.unmodifiableSet(cut);
         bytesRead = b.bytesRead;
         errorClass = b.errorClass;
         error = b.error;
@@ -103,6 +110,7 @@ public final class MediaMetadata {
         put(a, "BytesRead", bytesRead);
         put(a, "ErrorClass", errorClass == null ? null : errorClass.wireName());
         put(a, "Error", error);
+        put(a, "Truncated", truncated.isEmpty() ? null : truncated);
         return a;
     }
 
@@ -141,6 +149,8 @@ public final class MediaMetadata {
     public Double frameRate() { return frameRate; }
     /** Embedded keywords, normalised by {@link Tags#normalise}. */
     public Set<String> tags() { return tags; }
+    /** Names of attributes cut to their limits: long text, more or longer keywords than an item keeps. */
+    public Set<String> truncated() { return truncated; }
     public long bytesRead() { return bytesRead; }
     public ErrorClass errorClass() { return errorClass; }
     public String error() { return error; }
@@ -176,6 +186,8 @@ public final class MediaMetadata {
         private String audioCodec;
         private Double frameRate;
         private final Set<String> rawTags = new LinkedHashSet<>();
+        /** Attributes whose value was cut to its limit, reported in the item's Truncated. */
+        private final Set<String> cut = new TreeSet<>();
         private long bytesRead;
         private ErrorClass errorClass;
         private String error;
@@ -242,9 +254,9 @@ public final class MediaMetadata {
             return this;
         }
 
-        public Builder cameraMake(String v) { if (cameraMake == null) { cameraMake = text(v); } return this; }
-        public Builder cameraModel(String v) { if (cameraModel == null) { cameraModel = text(v); } return this; }
-        public Builder lensModel(String v) { if (lensModel == null) { lensModel = text(v); } return this; }
+        public Builder cameraMake(String v) { if (cameraMake == null) { cameraMake = text("CameraMake", v); } return this; }
+        public Builder cameraModel(String v) { if (cameraModel == null) { cameraModel = text("CameraModel", v); } return this; }
+        public Builder lensModel(String v) { if (lensModel == null) { lensModel = text("LensModel", v); } return this; }
 
         /** Signed decimal degrees; (0,0) from cameras without a fix and out-of-range values are ignored. */
         public Builder gps(Double latitude, Double longitude, Double altitude) {
@@ -256,14 +268,19 @@ public final class MediaMetadata {
             }
             gpsLatitude = latitude;
             gpsLongitude = longitude;
-            if (altitude != null && Double.isFinite(altitude)) {
+            return gpsAltitude(altitude);
+        }
+
+        /** Metres above sea level (negative below); kept even when the position itself is unusable. */
+        public Builder gpsAltitude(Double altitude) {
+            if (gpsAltitude == null && altitude != null && Double.isFinite(altitude)) {
                 gpsAltitude = altitude;
             }
             return this;
         }
 
-        public Builder videoCodec(String v) { if (videoCodec == null) { videoCodec = text(v); } return this; }
-        public Builder audioCodec(String v) { if (audioCodec == null) { audioCodec = text(v); } return this; }
+        public Builder videoCodec(String v) { if (videoCodec == null) { videoCodec = text("VideoCodec", v); } return this; }
+        public Builder audioCodec(String v) { if (audioCodec == null) { audioCodec = text("AudioCodec", v); } return this; }
         public String videoCodec() { return videoCodec; }
         public String audioCodec() { return audioCodec; }
 
@@ -274,12 +291,14 @@ public final class MediaMetadata {
             return this;
         }
 
+        public Double frameRate() { return frameRate; }
+
         public Builder addTags(Collection<String> v) { rawTags.addAll(v); return this; }
         public Builder bytesRead(long v) { bytesRead = v; return this; }
 
         public Builder failed(ErrorClass errorClass, String message) {
             this.errorClass = errorClass;
-            this.error = message == null ? errorClass.wireName() : truncate(message, MAX_ERROR);
+            this.error = message == null ? errorClass.wireName() : truncate("Error", message, MAX_ERROR);
             return this;
         }
 
@@ -295,7 +314,7 @@ public final class MediaMetadata {
             return orientationRotates && orientation != null && orientation >= 5;
         }
 
-        private static String text(String v) {
+        private String text(String name, String v) {
             if (v == null) {
                 return null;
             }
@@ -304,11 +323,15 @@ public final class MediaMetadata {
             if (nul >= 0) {
                 t = t.substring(0, nul).strip();
             }
-            return t.isEmpty() ? null : truncate(t, MAX_TEXT);
+            return t.isEmpty() ? null : truncate(name, t, MAX_TEXT);
         }
 
-        private static String truncate(String s, int max) {
-            return s.length() <= max ? s : s.substring(0, max);
+        private String truncate(String name, String s, int max) {
+            if (s.length() <= max) {
+                return s;
+            }
+            cut.add(name);
+            return s.substring(0, max);
         }
     }
 }

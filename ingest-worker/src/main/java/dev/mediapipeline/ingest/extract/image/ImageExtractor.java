@@ -9,12 +9,16 @@ import dev.mediapipeline.ingest.extract.MediaMetadata;
 import dev.mediapipeline.ingest.extract.MetadataExtractor;
 import dev.mediapipeline.ingest.read.BlockReader;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 
 /**
  * Still images through metadata-extractor: JPEG, PNG, GIF, WebP, BMP, PSD, HEIF/HEIC/AVIF as streams
  * (their readers stop at the image data or skip over it), TIFF and TIFF-based RAW through random access.
  */
 public final class ImageExtractor implements MetadataExtractor {
+
+    private static final long PNG_SIGNATURE = 0x89504E470D0A1A0AL;
+    private static final int IHDR = 0x49484452;
 
     @Override
     public boolean accepts(String contentType) {
@@ -29,9 +33,27 @@ public final class ImageExtractor implements MetadataExtractor {
                     ? TiffMetadataReader.readMetadata(new BlockRandomAccessReader(reader))
                     : ImageMetadataReader.readMetadata(reader.openStream(), reader.size());
         } catch (ImageProcessingException e) {
+            salvagePngHeader(reader, out);
             throw new CorruptMediaException(e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            salvagePngHeader(reader, out);
+            throw e;
         }
         ImageFields.copy(metadata, out);
+    }
+
+    /**
+     * metadata-extractor reads a PNG to its IEND chunk and gives nothing back when the file is cut short (an
+     * interrupted upload). The size is in the IHDR chunk, which the PNG specification fixes at offset 8.
+     */
+    private static void salvagePngHeader(BlockReader reader, MediaMetadata.Builder out) throws IOException {
+        if (reader.size() < 24) {
+            return;
+        }
+        ByteBuffer head = ByteBuffer.wrap(reader.readFully(0, 24));
+        if (head.getLong(0) == PNG_SIGNATURE && head.getInt(12) == IHDR) {
+            out.storedDimensions(head.getInt(16), head.getInt(20));
+        }
     }
 
     /** "II*\0" / "MM\0*" and the TIFF variants of Olympus ORF ("IIRO", "MMOR") and Panasonic RW2 ("IIU\0"). */

@@ -4,6 +4,7 @@ import com.drew.lang.GeoLocation;
 import com.drew.lang.Rational;
 import com.drew.metadata.Directory;
 import com.drew.metadata.Metadata;
+import com.drew.metadata.Tag;
 import com.drew.metadata.bmp.BmpHeaderDirectory;
 import com.drew.metadata.exif.ExifIFD0Directory;
 import com.drew.metadata.exif.ExifSubIFDDirectory;
@@ -91,6 +92,17 @@ public final class ImageFields {
         CaptureTime.parse(xmp.get("xmp:CreateDate"), null, null).ifPresent(t -> out.takenAtIfAbsent(t, "XMP:CreateDate"));
         CaptureTime.parse(xmp.get("photoshop:DateCreated"), null, null)
                 .ifPresent(t -> out.takenAtIfAbsent(t, "XMP:DateCreated"));
+        // Some cameras (trail cameras, old compacts) keep the capture time only in their maker notes.
+        for (Directory d : metadata.getDirectories()) {
+            if (d.getClass().getSimpleName().endsWith("MakernoteDirectory")) {
+                for (Tag tag : d.getTags()) {
+                    if (tag.getTagName().equals("Date/Time Original")) {
+                        CaptureTime.parse(d.getString(tag.getTagType()), null, null)
+                                .ifPresent(t -> out.takenAtIfAbsent(t, "MakerNotes:DateTimeOriginal"));
+                    }
+                }
+            }
+        }
     }
 
     private static Optional<String> exifDate(Directory exif, int dateTag, int subSecondTag, int offsetTag) {
@@ -100,11 +112,29 @@ public final class ImageFields {
     private static void gps(Metadata metadata, MediaMetadata.Builder out) {
         for (GpsDirectory gps : metadata.getDirectoriesOfType(GpsDirectory.class)) {
             GeoLocation location = gps.getGeoLocation();
-            if (location != null && !location.isZero()) {
+            if (location != null && !location.isZero() && defined(gps, GpsDirectory.TAG_LATITUDE)
+                    && defined(gps, GpsDirectory.TAG_LONGITUDE)) {
                 out.gps(location.getLatitude(), location.getLongitude(), altitude(gps));
                 return;
             }
         }
+        for (GpsDirectory gps : metadata.getDirectoriesOfType(GpsDirectory.class)) {
+            out.gpsAltitude(altitude(gps));
+        }
+    }
+
+    /** A degrees/minutes/seconds triple with a 0/0 part is undefined (as exiftool reads it), not zero. */
+    private static boolean defined(GpsDirectory gps, int tag) {
+        Rational[] parts = gps.getRationalArray(tag);
+        if (parts == null) {
+            return false;
+        }
+        for (Rational part : parts) {
+            if (part.getDenominator() == 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** GPSAltitudeRef 1 means below sea level. */

@@ -142,7 +142,7 @@ public final class IsoBmffExtractor implements MetadataExtractor {
         var data = movie.userData;
         out.cameraMake(first(data.get("com.apple.quicktime.make"), data.get("\u00a9mak")));
         out.cameraModel(first(data.get("com.apple.quicktime.model"), data.get("\u00a9mod")));
-        Iso6709.copy(first(data.get("com.apple.quicktime.location.ISO6709"), data.get("\u00a9xyz")), out);
+        Iso6709.copy(first(data.get("com.apple.quicktime.location.ISO6709"), first(data.get("\u00a9xyz"), data.get("loci"))), out);
         // The movie header's creation time (UTC) first, as exiftool's CreateDate; Apple's local
         // creationdate only when the header has none.
         CaptureTime.ofEpochSecondUtc(movie.creationTime - QUICKTIME_EPOCH_OFFSET)

@@ -211,6 +211,8 @@ final class MovieBoxParser {
             String type = box.type();
             if (type.equals("meta")) {
                 metadata(box.payload(), movie);
+            } else if (type.equals("loci")) {
+                location(box.payload(), movie);
             } else if (type.charAt(0) == '\u00a9') {
                 BoxCursor c = box.payload();
                 if (c.remaining() >= 4) {
@@ -222,6 +224,20 @@ final class MovieBoxParser {
                 }
             }
         }
+    }
+
+    /**
+     * 3GPP location (TS 26.244 loci): fixed-point 16.16 longitude, latitude, altitude after a name, stored
+     * as an ISO 6709 string like the QuickTime ©xyz so one parser serves both.
+     */
+    private static void location(BoxCursor loci, MovieBox movie) {
+        loci.skip(4 + 2);
+        loci.cString();
+        loci.skip(1);
+        double longitude = loci.s32() / 65536.0;
+        double latitude = loci.s32() / 65536.0;
+        double altitude = loci.s32() / 65536.0;
+        movie.userData.putIfAbsent("loci", String.format(java.util.Locale.ROOT, "%+.6f%+.6f%+.3f/", latitude, longitude, altitude));
     }
 
     /**

@@ -79,6 +79,10 @@ final class EbmlCursor {
         return elements;
     }
 
+    long signed16() {
+        return buffer.getShort();
+    }
+
     long unsigned() {
         long value = 0;
         while (buffer.hasRemaining()) {

@@ -30,10 +30,14 @@ public final class MatroskaExtractor implements MetadataExtractor {
     private static final long SEEK_POSITION = 0x53AC;
     private static final long INFO = 0x1549A966L;
     private static final long TIMESTAMP_SCALE = 0x2AD7B1;
+    private static final long DEFAULT_TIMESTAMP_SCALE = 1_000_000;
+    /** Frame rate without DefaultDuration: block timestamps from this much of the first cluster. */
+    private static final int CLUSTER_SAMPLE = 512 * 1024;
     private static final long DURATION = 0x4489;
     private static final long TRACKS = 0x1654AE6BL;
     private static final long TRACK_ENTRY = 0xAE;
     private static final long TRACK_TYPE = 0x83;
+    private static final long TRACK_NUMBER = 0xD7;
     private static final long CODEC_ID = 0x86;
     private static final long DEFAULT_DURATION = 0x23E383;
     private static final long VIDEO = 0xE0;
@@ -83,9 +87,14 @@ public final class MatroskaExtractor implements MetadataExtractor {
         EbmlCursor info = null;
         EbmlCursor tracks = null;
         List<Long> seekPositions = new ArrayList<>();
+        ElementHeader firstCluster = null;
         long position = segmentStart;
-        while (position < segmentEnd && (info == null || tracks == null)) {
+        // Up to the first cluster: everything but the frames comes before it in almost every file.
+        while (position < segmentEnd) {
             ElementHeader child = ElementHeader.at(reader, position);
+            if (child != null && child.id() == CLUSTER) {
+                firstCluster = child;
+            }
             if (child == null || child.id() == CLUSTER || child.size() == EbmlCursor.UNKNOWN_SIZE) {
                 break;
             }
@@ -110,13 +119,21 @@ public final class MatroskaExtractor implements MetadataExtractor {
                 tracks = readSmall(reader, child);
             }
         }
-        if (info != null) {
-            info(info, out);
-        }
+        long timestampScale = info == null ? DEFAULT_TIMESTAMP_SCALE : info(info, out);
         if (tracks == null) {
             throw new CorruptMediaException("no Tracks element");
         }
-        tracks(tracks, out);
+        long videoTrack = tracks(tracks, out);
+        if (videoTrack > 0 && out.frameRate() == null && firstCluster != null) {
+            out.frameRate(ClusterTiming.frameRate(readCluster(reader, firstCluster), videoTrack, timestampScale));
+        }
+    }
+
+    /** The start of a cluster, enough for a few dozen frames' block headers. */
+    private static EbmlCursor readCluster(BlockReader reader, ElementHeader cluster) throws IOException {
+        long end = cluster.size() == EbmlCursor.UNKNOWN_SIZE ? reader.size() : cluster.end();
+        long length = Math.min(CLUSTER_SAMPLE, Math.min(end, reader.size()) - cluster.dataStart());
+        return EbmlCursor.of(reader.readExact(cluster.dataStart(), (int) Math.max(0, length)));
     }
 
     private static EbmlCursor readSmall(BlockReader reader, ElementHeader e) throws IOException {
@@ -148,8 +165,9 @@ public final class MatroskaExtractor implements MetadataExtractor {
         return targets;
     }
 
-    private static void info(EbmlCursor info, MediaMetadata.Builder out) {
-        long scale = 1_000_000;
+    /** Copies the duration; returns the timestamp scale (nanoseconds per tick). */
+    private static long info(EbmlCursor info, MediaMetadata.Builder out) {
+        long scale = DEFAULT_TIMESTAMP_SCALE;
         double duration = -1;
         for (EbmlCursor.Element e : info.elements()) {
             if (e.id() == TIMESTAMP_SCALE) {
@@ -161,20 +179,26 @@ public final class MatroskaExtractor implements MetadataExtractor {
         if (duration > 0) {
             out.durationSeconds(duration * scale / 1e9);
         }
+        return scale > 0 ? scale : DEFAULT_TIMESTAMP_SCALE;
     }
 
-    private static void tracks(EbmlCursor tracks, MediaMetadata.Builder out) {
+    /** Copies codecs and video properties; returns the video track's number, 0 when there is none. */
+    private static long tracks(EbmlCursor tracks, MediaMetadata.Builder out) {
+        long videoTrack = 0;
         for (EbmlCursor.Element entry : tracks.elements()) {
             if (entry.id() != TRACK_ENTRY) {
                 continue;
             }
             long type = 0;
+            long number = 0;
             String codec = null;
             long defaultDuration = 0;
             EbmlCursor video = null;
             for (EbmlCursor.Element e : entry.data().elements()) {
                 if (e.id() == TRACK_TYPE) {
                     type = e.data().unsigned();
+                } else if (e.id() == TRACK_NUMBER) {
+                    number = e.data().unsigned();
                 } else if (e.id() == CODEC_ID) {
                     codec = e.data().string();
                 } else if (e.id() == DEFAULT_DURATION) {
@@ -184,6 +208,7 @@ public final class MatroskaExtractor implements MetadataExtractor {
                 }
             }
             if (type == VIDEO_TRACK && codec != null && out.videoCodec() == null) {
+                videoTrack = number;
                 out.videoCodec(CodecNames.fromMatroska(codec));
                 if (defaultDuration > 0) {
                     out.frameRate(1e9 / defaultDuration);
@@ -195,6 +220,7 @@ public final class MatroskaExtractor implements MetadataExtractor {
                 out.audioCodec(CodecNames.fromMatroska(codec));
             }
         }
+        return videoTrack;
     }
 
     private static void video(EbmlCursor video, MediaMetadata.Builder out) {
