@@ -25,6 +25,9 @@ import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import org.gaul.s3proxy.blobstore.BlobStore;
 import org.gaul.s3proxy.nio2blob.FilesystemNio2BlobStore;
 import org.gaul.s3proxy.nio2blob.TransientNio2BlobStore;
@@ -72,6 +75,16 @@ public final class LocalAws implements AutoCloseable {
             running.push(edge);
             URI endpoint = edge.endpoint();
 
+            // DynamoDB Local needs nothing from the others: it starts while SQS and S3 do.
+            CompletableFuture<DynamoDbBackend> dynamoDbStarting = inBackground("local-aws-dynamodb-start",
+                    () -> DynamoDbBackend.start(LOOPBACK, dataDir.map(d -> d.resolve("dynamodb"))));
+            running.push(() -> {
+                DynamoDbBackend started = dynamoDbStarting.exceptionally(failure -> null).join();
+                if (started != null) {
+                    started.close();
+                }
+            });
+
             SqsBackend sqs = SqsBackend.start(LOOPBACK, endpoint, options.region(), dataDir.map(d -> d.resolve("sqs")));
             running.push(sqs);
             SqsQueueDelivery delivery = new SqsQueueDelivery(sqs.uri(), options.region());
@@ -89,9 +102,7 @@ public final class LocalAws implements AutoCloseable {
             S3Backend s3 = S3Backend.start(LOOPBACK, new NotifyingBlobStore(blobs, notifier));
             running.push(s3);
 
-            DynamoDbBackend dynamoDb = DynamoDbBackend.start(LOOPBACK, dataDir.map(d -> d.resolve("dynamodb")));
-            running.push(dynamoDb);
-
+            DynamoDbBackend dynamoDb = joined(dynamoDbStarting);
             edge.start(Map.of(Service.S3, s3.uri(), Service.SQS, sqs.uri(), Service.DYNAMODB, dynamoDb.uri()),
                     new BucketNotificationApi(notifier, blobs::containerExists));
             LOG.info("Embedded AWS (S3, SQS, DynamoDB + Streams) listening on {} ({}), started in {} ms",
@@ -128,6 +139,31 @@ public final class LocalAws implements AutoCloseable {
             } catch (Exception e) {
                 failure.addSuppressed(e);
             }
+        }
+    }
+
+    private static <T> CompletableFuture<T> inBackground(String threadName, Callable<T> task) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        Thread thread = new Thread(() -> {
+            try {
+                result.complete(task.call());
+            } catch (Exception | Error e) {
+                result.completeExceptionally(e);
+            }
+        }, threadName);
+        thread.setDaemon(true);
+        thread.start();
+        return result;
+    }
+
+    private static <T> T joined(CompletableFuture<T> future) throws Exception {
+        try {
+            return future.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof Exception cause) {
+                throw cause;
+            }
+            throw e;
         }
     }
 

@@ -1,45 +1,57 @@
 package dev.mediapipeline.localaws.dynamodb;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
-import software.amazon.dynamodb.services.local.main.ServerRunner;
-import software.amazon.dynamodb.services.local.server.DynamoDBProxyServer;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.server.handler.ContextHandler;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+import software.amazon.dynamodb.services.local.server.LocalDynamoDBRequestHandler;
+import software.amazon.dynamodb.services.local.server.LocalDynamoDBServerHandler;
 
 /**
- * DynamoDB Local (with Streams) on a loopback port. {@code -sharedDb} makes every access key and region
- * see the same tables, as "any credentials" promises; {@code -disableTelemetry} keeps it off the network.
+ * DynamoDB Local (with Streams) served by our own Jetty on a free loopback port. Its request handler is
+ * mounted directly rather than through {@code ServerRunner}, whose server binds every interface, prints
+ * a banner to stdout and sets up telemetry. One shared database serves every access key and region,
+ * as "any credentials" promises (DynamoDB Local's {@code -sharedDb}).
  */
 public final class DynamoDbBackend implements AutoCloseable {
 
-    private final DynamoDBProxyServer server;
+    private final Server server;
+    private final LocalDynamoDBServerHandler handler;
     private final URI uri;
 
-    private DynamoDbBackend(DynamoDBProxyServer server, URI uri) {
+    private DynamoDbBackend(Server server, LocalDynamoDBServerHandler handler, URI uri) {
         this.server = server;
+        this.handler = handler;
         this.uri = uri;
     }
 
-    /** @param dbDir where tables live across restarts; empty keeps them in memory */
+    /** @param dbDir where tables and streams live across restarts; empty keeps them in memory */
     public static DynamoDbBackend start(String loopbackHost, Optional<Path> dbDir) throws Exception {
-        int port = freePort(loopbackHost);
-        List<String> args = new ArrayList<>(List.of("-port", Integer.toString(port), "-sharedDb", "-disableTelemetry"));
         if (dbDir.isPresent()) {
             Files.createDirectories(dbDir.get());
-            args.addAll(List.of("-dbPath", dbDir.get().toAbsolutePath().toString()));
-        } else {
-            args.add("-inMemory");
         }
-        DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(args.toArray(String[]::new));
-        server.start();
-        return new DynamoDbBackend(server, URI.create("http://" + loopbackHost + ":" + port));
+        String dbPath = dbDir.map(d -> d.toAbsolutePath().toString()).orElse(null);
+        LocalDynamoDBServerHandler handler = new LocalDynamoDBServerHandler(
+                new LocalDynamoDBRequestHandler(0, dbDir.isEmpty(), dbPath, true, false), null);
+        QueuedThreadPool threads = new QueuedThreadPool(64, 4);
+        threads.setName("local-aws-dynamodb");
+        Server server = new Server(threads);
+        ServerConnector connector = new ServerConnector(server);
+        connector.setHost(loopbackHost);
+        connector.setPort(0);
+        server.addConnector(connector);
+        server.setHandler(new ContextHandler(handler, "/"));
+        try {
+            server.start();
+        } catch (Exception e) {
+            handler.close();
+            throw e;
+        }
+        return new DynamoDbBackend(server, handler, URI.create("http://" + loopbackHost + ":" + connector.getLocalPort()));
     }
 
     /** Where the edge forwards DynamoDB and DynamoDB Streams requests. */
@@ -49,15 +61,10 @@ public final class DynamoDbBackend implements AutoCloseable {
 
     @Override
     public void close() throws Exception {
-        server.stop();
-    }
-
-    /** DynamoDB Local takes a port number, not 0; the window between probe and bind is tiny. */
-    private static int freePort(String host) {
-        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName(host))) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException("no free port on " + host, e);
+        try {
+            server.stop();
+        } finally {
+            handler.close();
         }
     }
 }
