@@ -93,6 +93,11 @@ public final class IndexerWorker implements AutoCloseable {
         return consumer != null && !stopping && consumer.isRunning();
     }
 
+    /** This process's KCL worker id, as the lease table's leaseOwner names it. */
+    public String workerId() {
+        return workerId;
+    }
+
     /** The KCL application name, which is also the lease table's name. */
     public String applicationName() {
         return applicationName;

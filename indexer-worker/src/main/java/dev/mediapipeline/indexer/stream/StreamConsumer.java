@@ -7,6 +7,7 @@ import dev.mediapipeline.common.aws.AwsClients;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -26,6 +27,7 @@ import software.amazon.kinesis.common.InitialPositionInStream;
 import software.amazon.kinesis.common.InitialPositionInStreamExtended;
 import software.amazon.kinesis.common.StreamConfig;
 import software.amazon.kinesis.coordinator.Scheduler;
+import software.amazon.kinesis.leases.Lease;
 import software.amazon.kinesis.leases.LeaseManagementConfig;
 import software.amazon.kinesis.leases.LeaseRefresher;
 import software.amazon.kinesis.metrics.MetricsLevel;
@@ -49,24 +51,30 @@ public final class StreamConsumer implements AutoCloseable {
     private static final long LEASE_ASSIGNMENT_INTERVAL_MILLIS = 1_000;
     /**
      * Workers publish their metrics this often; the assignment manager only gives leases to workers it
-     * has metrics for, so this bounds the wait for the first assignment (default 30 s).
+     * has metrics for, so this bounds the wait for the first assignment (default 30 s). The price is one
+     * small write per second per worker to the WorkerMetricStats table.
      */
-    private static final long WORKER_METRICS_REPORT_MILLIS = 2_000;
+    private static final long WORKER_METRICS_REPORT_MILLIS = 1_000;
     /** The scheduler's loop that starts consumers for newly held leases (default 1 s). */
     private static final long DISPATCH_POLL_MILLIS = 250;
     /** A shard's consumer waits this long between checks whether its parent shard is done (default 10 s). */
     private static final long PARENT_SHARD_POLL_MILLIS = 1_000;
     /** KCL retries its own initialisation after this (default 1 s is fine, stated for clarity). */
     private static final long INITIALIZATION_BACKOFF_MILLIS = 1_000;
+    private static final long ACTIVE_POLL_MILLIS = 100;
+    private static final Duration ACTIVE_TIMEOUT = Duration.ofSeconds(60);
 
     private final Scheduler scheduler;
     private final StreamConfig streamConfig;
     private final List<AutoCloseable> ownedClients;
     private final Duration shutdownTimeout;
+    private final String workerId;
     private volatile Thread thread;
 
-    private StreamConsumer(Scheduler scheduler, List<AutoCloseable> ownedClients, Duration shutdownTimeout) {
+    private StreamConsumer(Scheduler scheduler, String workerId, List<AutoCloseable> ownedClients,
+            Duration shutdownTimeout) {
         this.scheduler = scheduler;
+        this.workerId = workerId;
         this.streamConfig = scheduler.currentStreamConfigMap().values().iterator().next();
         this.ownedClients = ownedClients;
         this.shutdownTimeout = shutdownTimeout;
@@ -128,7 +136,7 @@ public final class StreamConsumer implements AutoCloseable {
                 configs.retrievalConfig().retrievalSpecificConfig(
                         new DynamoDBStreamsPollingConfig(adapter).idleTimeBetweenReadsInMillis(pollIdle.toMillis())),
                 adapter);
-        return new StreamConsumer(scheduler, List.of(adapter, streams, dynamoDb, cloudWatch), shutdownTimeout);
+        return new StreamConsumer(scheduler, workerId, List.of(adapter, streams, dynamoDb, cloudWatch), shutdownTimeout);
     }
 
     private static DynamoDbStreamsClient streamsClient(AwsClients clients, Optional<LocalStreamArnInterceptor> local) {
@@ -161,19 +169,50 @@ public final class StreamConsumer implements AutoCloseable {
     }
 
     /**
-     * Two first-start waits of KCL, done here faster with KCL's own calls. On an empty lease table KCL
+     * Three first-start waits of KCL, done here faster with KCL's own calls. On an empty lease table KCL
      * waits a random 1–30 s before its first shard sync, so that a fleet starting together does not race;
      * lease creation is conditional, so processes syncing at the same time still create each lease once.
-     * And it polls the lease table's new owner index every 10 s until active; here it is polled every second.
+     * And it polls a new lease table, then the table's owner index, every 1 and 10 s until active; here
+     * both are polled every {@value #ACTIVE_POLL_MILLIS} ms.
      */
     private void createFirstLeases() throws Exception {
         LeaseRefresher refresher = scheduler.leaseRefresher();
         refresher.createLeaseTableIfNotExists();
-        refresher.waitUntilLeaseTableExists(1, 60);
+        awaitActive(refresher::leaseTableExists);
+        // returns at once now; it also runs KCL's post-creation actions for a table made just now
+        refresher.waitUntilLeaseTableExists(1, ACTIVE_TIMEOUT.toSeconds());
         refresher.createLeaseOwnerToLeaseKeyIndexIfNotExists();
-        refresher.waitUntilLeaseOwnerToLeaseKeyIndexExists(1, 60);
+        awaitActive(refresher::isLeaseOwnerToLeaseKeyIndexActive);
         if (refresher.isLeaseTableEmpty()) {
             scheduler.shardSyncTaskManagerProvider().apply(streamConfig).callShardSyncTask();
+        }
+    }
+
+    private static void awaitActive(Callable<Boolean> active) throws Exception {
+        long deadline = System.nanoTime() + ACTIVE_TIMEOUT.toNanos();
+        while (!active.call()) {
+            if (System.nanoTime() > deadline) {
+                throw new TimeoutException("lease table not active after " + ACTIVE_TIMEOUT);
+            }
+            Thread.sleep(ACTIVE_POLL_MILLIS);
+        }
+    }
+
+    /**
+     * KCL's graceful shutdown checkpoints but leaves this worker named as owner, so the next worker (or
+     * this one restarted) would wait a failover time for the leases to expire. Clearing the owner lets the
+     * lease assignment hand them out at once; a lease that changed meanwhile is left alone.
+     */
+    private void releaseLeases() {
+        try {
+            LeaseRefresher refresher = scheduler.leaseRefresher();
+            for (Lease lease : refresher.listLeases()) {
+                if (workerId.equals(lease.leaseOwner())) {
+                    refresher.evictLease(lease);
+                }
+            }
+        } catch (Exception e) {
+            LOG.info("Leases not released ({}); they expire after the failover time", e.toString());
         }
     }
 
@@ -189,7 +228,9 @@ public final class StreamConsumer implements AutoCloseable {
         if (t != null && t.isAlive() && !scheduler.hasGracefulShutdownStarted()) {
             CompletableFuture<Boolean> done = scheduler.startGracefulShutdown();
             try {
-                done.get(shutdownTimeout.toMillis(), TimeUnit.MILLISECONDS);
+                if (done.get(shutdownTimeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                    releaseLeases();
+                }
             } catch (TimeoutException | ExecutionException e) {
                 LOG.warn("Graceful shutdown of the stream consumer did not finish ({}); stopping it", e.toString());
                 scheduler.shutdown();
