@@ -1,5 +1,6 @@
 package dev.mediapipeline.localaws.sqs;
 
+import com.typesafe.config.ConfigFactory;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,7 +49,10 @@ public final class SqsBackend implements AutoCloseable {
     /** @param storeDir where queues and messages live across restarts; empty keeps them in memory */
     public static SqsBackend start(String loopbackHost, URI edgeEndpoint, String region, Optional<Path> storeDir)
             throws Exception {
-        ActorSystem actorSystem = ActorSystem.create("local-aws-sqs");
+        // LocalAws.close() stops the actor system; Pekko's own JVM shutdown hook would race it.
+        ActorSystem actorSystem = ActorSystem.create("local-aws-sqs", ConfigFactory
+                .parseString("pekko.coordinated-shutdown.run-by-jvm-shutdown-hook = off\npekko.jvm-shutdown-hooks = off")
+                .withFallback(ConfigFactory.load()));
         try {
             Option<ActorRef> store = Option.empty();
             if (storeDir.isPresent()) {
