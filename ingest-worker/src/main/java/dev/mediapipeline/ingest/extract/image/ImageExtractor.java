@@ -2,6 +2,8 @@ package dev.mediapipeline.ingest.extract.image;
 
 import com.drew.imaging.ImageMetadataReader;
 import com.drew.imaging.ImageProcessingException;
+import com.drew.imaging.jpeg.JpegMetadataReader;
+import com.drew.imaging.jpeg.JpegSegmentMetadataReader;
 import com.drew.imaging.tiff.TiffMetadataReader;
 import com.drew.metadata.Metadata;
 import dev.mediapipeline.ingest.extract.CorruptMediaException;
@@ -10,6 +12,8 @@ import dev.mediapipeline.ingest.extract.MetadataExtractor;
 import dev.mediapipeline.ingest.read.BlockReader;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Still images through metadata-extractor: JPEG, PNG, GIF, WebP, BMP, PSD, HEIF/HEIC/AVIF as streams
@@ -17,6 +21,8 @@ import java.nio.ByteBuffer;
  */
 public final class ImageExtractor implements MetadataExtractor {
 
+    /** metadata-extractor's segment readers plus the vendor segments it does not decode. */
+    private static final List<JpegSegmentMetadataReader> JPEG_READERS = jpegReaders();
     private static final long PNG_SIGNATURE = 0x89504E470D0A1A0AL;
     private static final int IHDR = 0x49484452;
 
@@ -29,8 +35,8 @@ public final class ImageExtractor implements MetadataExtractor {
     public void extract(BlockReader reader, MediaMetadata.Builder out) throws IOException {
         Metadata metadata;
         try {
-            metadata = isTiff(reader)
-                    ? TiffMetadataReader.readMetadata(new BlockRandomAccessReader(reader))
+            metadata = isTiff(reader) ? TiffMetadataReader.readMetadata(new BlockRandomAccessReader(reader))
+                    : isJpeg(reader) ? JpegMetadataReader.readMetadata(reader.openStream(), JPEG_READERS)
                     : ImageMetadataReader.readMetadata(reader.openStream(), reader.size());
         } catch (ImageProcessingException e) {
             salvagePngHeader(reader, out);
@@ -54,6 +60,20 @@ public final class ImageExtractor implements MetadataExtractor {
         if (head.getLong(0) == PNG_SIGNATURE && head.getInt(12) == IHDR) {
             out.storedDimensions(head.getInt(16), head.getInt(20));
         }
+    }
+
+    private static List<JpegSegmentMetadataReader> jpegReaders() {
+        List<JpegSegmentMetadataReader> readers = new ArrayList<>();
+        JpegMetadataReader.ALL_READERS.forEach(readers::add);
+        readers.add(new FlirSegmentReader());
+        readers.add(new PictureInfoSegmentReader());
+        readers.add(new CiffSegmentReader());
+        return List.copyOf(readers);
+    }
+
+    private static boolean isJpeg(BlockReader reader) throws IOException {
+        byte[] h = reader.readFully(0, 2);
+        return (h[0] & 0xff) == 0xFF && (h[1] & 0xff) == 0xD8;
     }
 
     /** "II*\0" / "MM\0*" and the TIFF variants of Olympus ORF ("IIRO", "MMOR") and Panasonic RW2 ("IIU\0"). */

@@ -52,6 +52,10 @@ public final class ImageFields {
             out.cameraMake(ifd0.getString(ExifIFD0Directory.TAG_MAKE));
             out.cameraModel(ifd0.getString(ExifIFD0Directory.TAG_MODEL));
         }
+        for (VendorDirectory vendor : metadata.getDirectoriesOfType(VendorDirectory.class)) {
+            out.cameraMake(vendor.getString(VendorDirectory.TAG_MAKE));
+            out.cameraModel(vendor.getString(VendorDirectory.TAG_MODEL));
+        }
         for (ExifSubIFDDirectory exif : metadata.getDirectoriesOfType(ExifSubIFDDirectory.class)) {
             out.lensModel(exif.getString(ExifSubIFDDirectory.TAG_LENS_MODEL));
         }
@@ -89,6 +93,10 @@ public final class ImageFields {
                     ExifSubIFDDirectory.TAG_TIME_ZONE_DIGITIZED)
                     .ifPresent(t -> out.takenAtIfAbsent(t, "CreateDate"));
         }
+        for (VendorDirectory vendor : metadata.getDirectoriesOfType(VendorDirectory.class)) {
+            CaptureTime.parse(vendor.getString(VendorDirectory.TAG_DATE_TIME_ORIGINAL), null, null)
+                    .ifPresent(t -> out.takenAtIfAbsent(t, vendor.getName() + ":DateTimeOriginal"));
+        }
         CaptureTime.parse(xmp.get("xmp:CreateDate"), null, null).ifPresent(t -> out.takenAtIfAbsent(t, "XMP:CreateDate"));
         CaptureTime.parse(xmp.get("photoshop:DateCreated"), null, null)
                 .ifPresent(t -> out.takenAtIfAbsent(t, "XMP:DateCreated"));
@@ -112,11 +120,19 @@ public final class ImageFields {
     private static void gps(Metadata metadata, MediaMetadata.Builder out) {
         for (GpsDirectory gps : metadata.getDirectoriesOfType(GpsDirectory.class)) {
             GeoLocation location = gps.getGeoLocation();
-            if (location != null && !location.isZero() && defined(gps, GpsDirectory.TAG_LATITUDE)
-                    && defined(gps, GpsDirectory.TAG_LONGITUDE)) {
+            if (location != null && location.isZero()) {
+                // (0, 0) with altitude 0: a receiver without a fix, nothing to keep.
+                return;
+            }
+            if (location != null && defined(gps, GpsDirectory.TAG_LATITUDE) && defined(gps, GpsDirectory.TAG_LONGITUDE)) {
                 out.gps(location.getLatitude(), location.getLongitude(), altitude(gps));
                 return;
             }
+        }
+        for (VendorDirectory vendor : metadata.getDirectoriesOfType(VendorDirectory.class)) {
+            out.gps(vendor.getDoubleObject(VendorDirectory.TAG_GPS_LATITUDE),
+                    vendor.getDoubleObject(VendorDirectory.TAG_GPS_LONGITUDE),
+                    vendor.getDoubleObject(VendorDirectory.TAG_GPS_ALTITUDE));
         }
         for (GpsDirectory gps : metadata.getDirectoriesOfType(GpsDirectory.class)) {
             out.gpsAltitude(altitude(gps));
