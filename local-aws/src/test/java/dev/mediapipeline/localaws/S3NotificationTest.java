@@ -21,6 +21,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.model.BucketVersioningStatus;
 import software.amazon.awssdk.services.s3.model.CompletedPart;
 import software.amazon.awssdk.services.s3.model.Event;
 import software.amazon.awssdk.services.s3.model.FilterRuleName;
@@ -70,6 +71,7 @@ class S3NotificationTest {
         assertThat(put.at("/s3/object/size").asLong()).isEqualTo(5);
         assertThat(put.at("/s3/object/eTag").asText()).isEqualTo(eTag.replace("\"", ""));
         assertThat(put.at("/s3/object/sequencer").asText()).matches("[0-9A-F]+");
+        assertThat(put.at("/s3/object").has("versionId")).as("unversioned bucket").isFalse();
 
         clients.s3.copyObject(b -> b.sourceBucket("events").sourceKey(key).destinationBucket("events")
                 .destinationKey("users/u1/copy.jpg"));
@@ -90,6 +92,29 @@ class S3NotificationTest {
         assertThat(delete.at("/s3/object/key").asText()).isEqualTo(encodedKey);
         assertThat(delete.at("/s3/object").has("size")).isFalse();
         assertThat(sequencer(delete)).isGreaterThan(sequencer(put));
+    }
+
+    @Test
+    void aVersionedBucketReportsVersionIdsAndDeleteMarkers() {
+        QueueMessages queue = bucketNotifyingQueue("versioned", queueConfiguration("v", "versioned",
+                List.of(Event.S3_OBJECT_CREATED, Event.S3_OBJECT_REMOVED), null, null));
+        clients.s3.putBucketVersioning(b -> b.bucket("versioned")
+                .versioningConfiguration(v -> v.status(BucketVersioningStatus.ENABLED)));
+
+        String versionId = clients.s3.putObject(b -> b.bucket("versioned").key("users/u/v.jpg"),
+                RequestBody.fromString("v1")).versionId();
+        JsonNode put = QueueMessages.record(queue.take(1).get(0));
+        assertThat(put.at("/s3/object/versionId").asText()).isEqualTo(versionId).isNotEmpty();
+
+        String markerVersionId = clients.s3.deleteObject(b -> b.bucket("versioned").key("users/u/v.jpg")).versionId();
+        JsonNode marker = QueueMessages.record(queue.take(1).get(0));
+        assertThat(marker.get("eventName").asText()).isEqualTo("ObjectRemoved:DeleteMarkerCreated");
+        assertThat(marker.at("/s3/object/versionId").asText()).isEqualTo(markerVersionId);
+
+        clients.s3.deleteObject(b -> b.bucket("versioned").key("users/u/v.jpg").versionId(versionId));
+        JsonNode deleteVersion = QueueMessages.record(queue.take(1).get(0));
+        assertThat(deleteVersion.get("eventName").asText()).isEqualTo("ObjectRemoved:Delete");
+        assertThat(deleteVersion.at("/s3/object/versionId").asText()).isEqualTo(versionId);
     }
 
     @Test
@@ -157,6 +182,14 @@ class S3NotificationTest {
         assertThat(clients.sqs.getQueueAttributes(b -> b.queueUrl(queueUrl("roundtrip"))
                 .attributeNamesWithStrings("ApproximateNumberOfMessages")).attributesAsStrings())
                 .containsEntry("ApproximateNumberOfMessages", "0");
+
+        clients.s3.putBucketNotificationConfiguration(b -> b.bucket("roundtrip")
+                .notificationConfiguration(n -> n.queueConfigurations(configuration)));
+        clients.s3.deleteObject(b -> b.bucket("roundtrip").key("in/a.txt"));
+        clients.s3.deleteBucket(b -> b.bucket("roundtrip"));
+        clients.s3.createBucket(b -> b.bucket("roundtrip"));
+        assertThat(clients.s3.getBucketNotificationConfiguration(b -> b.bucket("roundtrip")).queueConfigurations())
+                .as("a bucket created again starts without the old configuration").isEmpty();
     }
 
     @Test

@@ -54,6 +54,9 @@ public final class S3EventJson {
             object.put("size", event.size());
             object.put("eTag", event.eTag());
         }
+        if (event.versionId() != null) {
+            object.put("versionId", event.versionId());
+        }
         object.put("sequencer", event.sequencer());
         ObjectNode message = MAPPER.createObjectNode();
         message.putArray("Records").add(record);

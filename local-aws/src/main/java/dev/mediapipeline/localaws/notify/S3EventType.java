@@ -5,7 +5,9 @@ public enum S3EventType {
     OBJECT_CREATED_PUT("ObjectCreated:Put"),
     OBJECT_CREATED_COPY("ObjectCreated:Copy"),
     OBJECT_CREATED_COMPLETE_MULTIPART_UPLOAD("ObjectCreated:CompleteMultipartUpload"),
-    OBJECT_REMOVED_DELETE("ObjectRemoved:Delete");
+    OBJECT_REMOVED_DELETE("ObjectRemoved:Delete"),
+    /** A delete without a version id in a versioning-enabled bucket. */
+    OBJECT_REMOVED_DELETE_MARKER_CREATED("ObjectRemoved:DeleteMarkerCreated");
 
     private final String eventName;
 
@@ -31,6 +33,6 @@ public enum S3EventType {
     }
 
     public boolean isRemoval() {
-        return this == OBJECT_REMOVED_DELETE;
+        return this == OBJECT_REMOVED_DELETE || this == OBJECT_REMOVED_DELETE_MARKER_CREATED;
     }
 }

@@ -40,12 +40,12 @@ public final class S3Notifier {
      * Reports one event. A delivery that keeps failing does not fail the S3 request that caused it
      * (the object is stored either way, as with S3), but is logged at WARN with the key.
      */
-    public void notify(S3EventType type, String bucket, String key, long size, String eTag) {
+    public void notify(S3EventType type, String bucket, String key, long size, String eTag, String versionId) {
         List<QueueConfiguration> selected = configurations.get(bucket).selecting(type, key);
         if (selected.isEmpty()) {
             return;
         }
-        S3Event event = new S3Event(type, bucket, key, size, eTag, sequencer.next(), clock.instant(),
+        S3Event event = new S3Event(type, bucket, key, size, eTag, versionId, sequencer.next(), clock.instant(),
                 S3EventJson.newRequestId(), S3EventJson.newHostId());
         for (QueueConfiguration queue : selected) {
             deliverWithRetries(event, queue);

@@ -71,7 +71,9 @@ public final class NotifyingBlobStore extends ForwardingBlobStore {
         }
         return locks.withLock(request.bucket(), request.key(), () -> {
             DeleteObjectResponse response = super.removeBlob(request);
-            notifier.notify(S3EventType.OBJECT_REMOVED_DELETE, request.bucket(), request.key(), 0, "");
+            S3EventType type = Boolean.TRUE.equals(response.deleteMarker()) && request.versionId() == null
+                    ? S3EventType.OBJECT_REMOVED_DELETE_MARKER_CREATED : S3EventType.OBJECT_REMOVED_DELETE;
+            notifier.notify(type, request.bucket(), request.key(), 0, "", response.versionId());
             return response;
         });
     }
@@ -91,7 +93,7 @@ public final class NotifyingBlobStore extends ForwardingBlobStore {
     /** Size and ETag as stored, read under the key's lock so they belong to this write. */
     private void created(S3EventType type, String bucket, String key) {
         HeadObjectResponse head = delegate().blobMetadata(bucket, key);
-        notifier.notify(type, bucket, key, head.contentLength(), unquoted(head.eTag()));
+        notifier.notify(type, bucket, key, head.contentLength(), unquoted(head.eTag()), head.versionId());
     }
 
     private static String unquoted(String eTag) {

@@ -14,6 +14,9 @@ import java.net.URI;
  */
 public final class SharedLocalAws {
 
+    /** The region the shared stack reports in events and ARNs. */
+    public static final String REGION = LocalAwsOptions.DEFAULT_REGION;
+
     private static LocalAws stack;
 
     private SharedLocalAws() {
@@ -28,7 +31,4 @@ public final class SharedLocalAws {
         }
         return stack.endpoint();
     }
-
-    /** The region the shared stack reports in events and ARNs. */
-    public static final String REGION = LocalAwsOptions.DEFAULT_REGION;
 }
