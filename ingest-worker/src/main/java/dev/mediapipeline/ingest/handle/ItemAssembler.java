@@ -15,12 +15,13 @@ import static dev.mediapipeline.common.item.ItemAttributes.UPLOAD_DATE;
 import dev.mediapipeline.common.event.S3EventRecord;
 import dev.mediapipeline.ingest.extract.MediaMetadata;
 import dev.mediapipeline.ingest.tags.Tags;
+import dev.mediapipeline.ingest.write.ItemLimits;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /** One item's attributes: what the event says, what the uploader declared, what extraction found. */
 public final class ItemAssembler {
@@ -34,6 +35,10 @@ public final class ItemAssembler {
     private ItemAssembler() {
     }
 
+    /**
+     * The uploader's tags come first, so they survive the cap when a file carries thousands of keywords;
+     * whatever the cap or the length limit took away, here or in extraction, is named in Truncated.
+     */
     static Map<String, Object> assemble(S3EventRecord record, ObjectHead head, MediaMetadata metadata,
                                         Instant processedAt) {
         Map<String, Object> item = new LinkedHashMap<>();
@@ -44,17 +49,16 @@ public final class ItemAssembler {
         item.put(UPLOAD_DATE, record.eventTime().toString());
         head.declaredContentType().ifPresent(t -> item.put(DECLARED_CONTENT_TYPE, t));
         item.putAll(metadata.toAttributes());
-        item.put(TAGS, tags(head.declaredTags(), metadata.tags()));
+        List<String> offered = new ArrayList<>(head.declaredTags());
+        offered.addAll(metadata.tags());
+        Set<String> tags = Tags.normalise(offered);
+        item.put(TAGS, tags);
+        if (Tags.lost(offered, tags)) {
+            ItemLimits.markTruncated(item, TAGS);
+        }
         item.put(EXTRACTOR_VERSION, CURRENT_EXTRACTOR_VERSION);
         item.put(PROCESSED_AT, processedAt.toString());
         item.put(SCHEMA_VERSION_ATTRIBUTE, SCHEMA_VERSION);
         return item;
-    }
-
-    /** Uploader's tags first, so they survive the cap when a file carries thousands of keywords. */
-    private static Collection<String> tags(List<String> declared, Collection<String> embedded) {
-        List<String> all = new ArrayList<>(declared);
-        all.addAll(embedded);
-        return Tags.normalise(all);
     }
 }

@@ -41,6 +41,20 @@ public final class Tags {
         return tags;
     }
 
+    /**
+     * Whether {@code kept}, the normalised form of {@code raw}, lost any of it: a tag dropped by the cap or
+     * shortened to the maximum length. Items name such a loss in their Truncated attribute.
+     */
+    public static boolean lost(Collection<String> raw, Set<String> kept) {
+        for (String tag : raw) {
+            String t = tag == null ? "" : tag.strip().toLowerCase(Locale.ROOT);
+            if (!t.isEmpty() && !kept.contains(t)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     /** Cuts to the maximum length without splitting a surrogate pair, then trims again. */
     private static String cut(String t) {
         int end = MAX_TAG_LENGTH;
