@@ -89,6 +89,8 @@ public final class EdgeServer implements AutoCloseable {
                 httpClient.setUserAgentField(null);
             }
         };
+        // Jetty would otherwise resolve the local host name for its Via header, which can stall on start.
+        proxy.setViaHost("local-aws");
         server.setHandler(new Router(proxy, s3Interceptor));
         server.start();
     }
@@ -100,7 +102,10 @@ public final class EdgeServer implements AutoCloseable {
     }
 
     private static String clientHost(String host) throws UnknownHostException {
-        return InetAddress.getByName(host).isAnyLocalAddress() ? "127.0.0.1" : host;
+        if (InetAddress.getByName(host).isAnyLocalAddress()) {
+            return "127.0.0.1";
+        }
+        return host.contains(":") ? "[" + host + "]" : host;
     }
 
     /** Tags each request with its service, then answers it or hands it to the proxy. */
