@@ -1,5 +1,6 @@
 package dev.mediapipeline.ingest.extract;
 
+import dev.mediapipeline.common.item.ItemAttributes;
 import dev.mediapipeline.ingest.sniff.MediaType;
 import dev.mediapipeline.ingest.tags.Tags;
 import java.math.BigDecimal;
@@ -19,8 +20,8 @@ import java.util.TreeSet;
  */
 public final class MediaMetadata {
 
-    public static final String STATUS_READY = "READY";
-    public static final String STATUS_FAILED = "FAILED";
+    public static final String STATUS_READY = ItemAttributes.STATUS_READY;
+    public static final String STATUS_FAILED = ItemAttributes.STATUS_FAILED;
     /** Free text that ends up in a DynamoDB item is bounded, so a hostile file cannot blow the 400 KB item limit. */
     static final int MAX_TEXT = 256;
     static final int MAX_ERROR = 1024;
@@ -88,28 +89,28 @@ public final class MediaMetadata {
      */
     public Map<String, Object> toAttributes() {
         Map<String, Object> a = new LinkedHashMap<>();
-        put(a, "Type", type == null ? null : type.wireName());
-        put(a, "ContentType", contentType);
-        put(a, "Status", status());
-        put(a, "Width", width);
-        put(a, "Height", height);
-        put(a, "Orientation", orientation);
-        put(a, "Duration", durationMillis == null ? null : BigDecimal.valueOf(durationMillis, 3));
-        put(a, "TakenAt", takenAt);
-        put(a, "TakenAtSource", takenAtSource);
-        put(a, "CameraMake", cameraMake);
-        put(a, "CameraModel", cameraModel);
-        put(a, "LensModel", lensModel);
-        put(a, "GpsLatitude", decimal(gpsLatitude, 7));
-        put(a, "GpsLongitude", decimal(gpsLongitude, 7));
-        put(a, "GpsAltitude", decimal(gpsAltitude, 3));
-        put(a, "VideoCodec", videoCodec);
-        put(a, "AudioCodec", audioCodec);
-        put(a, "FrameRate", decimal(frameRate, 3));
-        put(a, "Tags", tags.isEmpty() ? null : tags);
-        put(a, "BytesRead", bytesRead);
-        put(a, "ErrorClass", errorClass == null ? null : errorClass.wireName());
-        put(a, "Error", error);
+        put(a, ItemAttributes.TYPE, type == null ? null : type.wireName());
+        put(a, ItemAttributes.CONTENT_TYPE, contentType);
+        put(a, ItemAttributes.STATUS, status());
+        put(a, ItemAttributes.WIDTH, width);
+        put(a, ItemAttributes.HEIGHT, height);
+        put(a, ItemAttributes.ORIENTATION, orientation);
+        put(a, ItemAttributes.DURATION, durationMillis == null ? null : BigDecimal.valueOf(durationMillis, 3));
+        put(a, ItemAttributes.TAKEN_AT, takenAt);
+        put(a, ItemAttributes.TAKEN_AT_SOURCE, takenAtSource);
+        put(a, ItemAttributes.CAMERA_MAKE, cameraMake);
+        put(a, ItemAttributes.CAMERA_MODEL, cameraModel);
+        put(a, ItemAttributes.LENS_MODEL, lensModel);
+        put(a, ItemAttributes.GPS_LATITUDE, decimal(gpsLatitude, 7));
+        put(a, ItemAttributes.GPS_LONGITUDE, decimal(gpsLongitude, 7));
+        put(a, ItemAttributes.GPS_ALTITUDE, decimal(gpsAltitude, 3));
+        put(a, ItemAttributes.VIDEO_CODEC, videoCodec);
+        put(a, ItemAttributes.AUDIO_CODEC, audioCodec);
+        put(a, ItemAttributes.FRAME_RATE, decimal(frameRate, 3));
+        put(a, ItemAttributes.TAGS, tags.isEmpty() ? null : tags);
+        put(a, ItemAttributes.BYTES_READ, bytesRead);
+        put(a, ItemAttributes.ERROR_CLASS, errorClass == null ? null : errorClass.wireName());
+        put(a, ItemAttributes.ERROR, error);
         put(a, "Truncated", truncated.isEmpty() ? null : truncated);
         return a;
     }

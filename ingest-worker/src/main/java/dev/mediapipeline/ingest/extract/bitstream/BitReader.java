@@ -40,6 +40,12 @@ public final class BitReader {
         return ((1L << zeros) - 1) + (zeros == 0 ? 0 : bits(zeros) & 0xffffffffL);
     }
 
+    /** Signed Exp-Golomb, se(v). */
+    public long se() {
+        long k = ue();
+        return (k & 1) == 1 ? (k + 1) / 2 : -(k / 2);
+    }
+
     /** A NAL unit payload without its 0x000003 emulation prevention bytes. */
     public static byte[] unescape(byte[] nal, int from, int to) {
         byte[] out = new byte[to - from];

@@ -17,7 +17,7 @@ public final class ElementaryStreams {
     /** {width, height} from the first H.264 SPS (NAL type 7), or null. */
     public static int[] avcPictureSize(byte[] es) {
         byte[] nal = nal(es, b -> (b & 0x1f) == 7);
-        return nal == null ? null : AvcSps.pictureSize(Arrays.copyOfRange(nal, 1, nal.length));
+        return nal == null ? null : AvcSps.pictureSize(BitReader.unescape(nal, 1, nal.length));
     }
 
     /** {width, height} from the first H.265 SPS (NAL type 33), or null. */

@@ -2,7 +2,7 @@ package dev.mediapipeline.ingest.extract.bitstream;
 
 /**
  * Picture size from an HEVC sequence parameter set (ITU-T H.265 7.3.2.2), cropped by the conformance
- * window, as decoders and ffprobe report it. jcodec reads H.264 but not H.265 parameter sets.
+ * window, as decoders and ffprobe report it (jcodec has no H.265 parameter set reader).
  */
 public final class HevcSps {
 

@@ -4,6 +4,7 @@ import dev.mediapipeline.ingest.extract.CorruptMediaException;
 import dev.mediapipeline.ingest.extract.MediaMetadata;
 import dev.mediapipeline.ingest.extract.MetadataExtractor;
 import dev.mediapipeline.ingest.extract.bitstream.AvcSps;
+import dev.mediapipeline.ingest.extract.bitstream.BitReader;
 import dev.mediapipeline.ingest.read.BlockReader;
 import java.io.IOException;
 import java.nio.BufferUnderflowException;
@@ -104,9 +105,9 @@ public final class FlvExtractor implements MetadataExtractor {
             int spsCount = data.get(10) & 0x1f;
             int spsLength = data.getShort(11) & 0xffff;
             if (spsCount > 0 && 13 + spsLength <= data.limit()) {
-                byte[] sps = new byte[spsLength - 1];
-                data.get(14, sps);
-                int[] size = AvcSps.pictureSize(sps);
+                byte[] sps = new byte[spsLength];
+                data.get(13, sps);
+                int[] size = AvcSps.pictureSize(BitReader.unescape(sps, 1, sps.length));
                 out.storedDimensions(size[0], size[1]);
             }
         }

@@ -34,14 +34,14 @@ public final class IsoBmffExtractor implements MetadataExtractor {
     @Override
     public void extract(BlockReader reader, MediaMetadata.Builder out) throws IOException {
         try {
-            MovieBox movie = readMovie(reader);
+            MovieBox movie = readMovie(reader, out);
             copy(movie, out);
         } catch (BufferUnderflowException e) {
             throw new CorruptMediaException("box extends past its parent");
         }
     }
 
-    private MovieBox readMovie(BlockReader reader) throws IOException {
+    private MovieBox readMovie(BlockReader reader, MediaMetadata.Builder out) throws IOException {
         MovieBox movie = null;
         long sidxDuration = 0;
         long position = 0;
@@ -52,6 +52,13 @@ public final class IsoBmffExtractor implements MetadataExtractor {
                 break;
             }
             switch (box.type()) {
+                case "ftyp" -> {
+                    String brand = box.payloadSize() >= 4 ? BoxCursor.of(reader.readExact(box.payloadStart(), 4)).fourCc() : "";
+                    String contentType = Brands.contentType(brand);
+                    if (contentType != null) {
+                        out.contentType(contentType);
+                    }
+                }
                 case "moov" -> movie = readMoov(reader, box);
                 case "sidx" -> sidxDuration = Math.max(sidxDuration, SegmentIndex.durationMillis(reader, box));
                 case "moof" -> {
