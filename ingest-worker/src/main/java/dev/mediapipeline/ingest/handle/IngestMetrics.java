@@ -16,9 +16,11 @@ public final class IngestMetrics {
     private final Timer latency;
     private final Timer extraction;
     private final DistributionSummary bytesRead;
+    private final IngestObserver observer;
 
-    public IngestMetrics(MeterRegistry registry) {
+    public IngestMetrics(MeterRegistry registry, IngestObserver observer) {
         this.registry = registry;
+        this.observer = observer;
         this.latency = Timer.builder("media.ingest.latency")
                 .description("S3 event time to item written")
                 .publishPercentileHistogram()
@@ -43,6 +45,8 @@ public final class IngestMetrics {
                 .increment();
         if (metadata.errorClass() != null) {
             registry.counter("media.ingest.failures", "errorClass", metadata.errorClass().wireName()).increment();
+            observer.failedItem(record.bucket(), record.key(), metadata.errorClass().wireName(), metadata.error(),
+                    now);
         }
         bytesRead.record(metadata.bytesRead());
         latency.record(Duration.between(record.eventTime(), now));
