@@ -2,8 +2,9 @@ package dev.mediapipeline.app.command;
 
 import dev.mediapipeline.app.lifecycle.Components;
 import dev.mediapipeline.app.lifecycle.Signals;
+import dev.mediapipeline.app.ops.OpsConsole;
 import dev.mediapipeline.app.ops.OpsServer;
-import dev.mediapipeline.app.ops.Readiness;
+import dev.mediapipeline.app.ops.metrics.MetricsExport;
 import dev.mediapipeline.common.aws.AwsClients;
 import dev.mediapipeline.common.config.PipelineConfig;
 import dev.mediapipeline.common.provision.Provisioner;
@@ -12,8 +13,6 @@ import dev.mediapipeline.ingest.queue.IngestOptions;
 import dev.mediapipeline.ingest.queue.IngestWorker;
 import dev.mediapipeline.localaws.LocalAws;
 import dev.mediapipeline.localaws.LocalAwsOptions;
-import io.micrometer.prometheusmetrics.PrometheusConfig;
-import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.PrintStream;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -46,16 +45,19 @@ final class ProcessHost {
             if (plan.provision()) {
                 new Provisioner(clients).provision();
             }
-            PrometheusMeterRegistry registry = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+            MetricsExport metrics = components.add(MetricsExport.create(clients, System.getenv()));
+            Optional<OpsConsole> console = plan.ingest() || plan.indexer() || plan.opsPort().isPresent()
+                    ? Optional.of(components.add(OpsConsole.start(clients, metrics.registry(), metrics.prometheus())))
+                    : Optional.empty();
             if (plan.indexer()) {
-                components.add(new IndexerWorker(clients, registry)).start();
+                components.add(new IndexerWorker(clients, metrics.registry())).start();
             }
             if (plan.ingest()) {
-                components.add(new IngestWorker(clients, registry, plan.ingestOptions())).start();
+                components.add(new IngestWorker(clients, metrics.registry(), plan.ingestOptions(),
+                        console.orElseThrow().ingestObserver())).start();
             }
             Optional<OpsServer> ops = plan.opsPort().isPresent()
-                    ? Optional.of(components.add(OpsServer.start("127.0.0.1", plan.opsPort().get(), registry,
-                            new Readiness(clients))))
+                    ? Optional.of(components.add(console.orElseThrow().serve("127.0.0.1", plan.opsPort().get())))
                     : Optional.empty();
             Banner.print(out, config, plan, ops.map(OpsServer::port));
             String signal = Signals.awaitTermination();

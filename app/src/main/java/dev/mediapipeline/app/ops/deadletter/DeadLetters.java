@@ -1,0 +1,121 @@
+package dev.mediapipeline.app.ops.deadletter;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+
+/**
+ * Inspects the ingest DLQ and moves its messages back. Redrive sends a copy of each message to the
+ * ingest queue without its ErrorClass/Error attributes (a new failure gets a fresh reason) and deletes
+ * it from the DLQ only once the copy is accepted: a crash in between duplicates a message, which the
+ * sequencer-guarded writes make harmless, and never loses one.
+ *
+ * <p>A letter that fails again while the redrive runs comes straight back to the DLQ (poison is
+ * dead-lettered at once). So that one redrive does not move it round and round, each copy carries the
+ * attribute {@value #REDRIVE_ID} with the id of this redrive, which the worker keeps when it
+ * dead-letters the message again; letters that come back with it are left in the DLQ.
+ */
+public final class DeadLetters {
+
+    /** Message attribute naming the redrive that last moved a message back. */
+    public static final String REDRIVE_ID = "RedriveId";
+    private static final int BATCH = 10;
+    /** Long enough to copy a batch; if we die, the letters show up again after it. */
+    private static final int HOLD_SECONDS = 30;
+    /** Long polling asks every SQS server, so an empty answer means an empty queue, not an unlucky sample. */
+    private static final int WAIT_SECONDS = 1;
+
+    private final SqsClient sqs;
+    private final String dlqUrl;
+    private final String queueUrl;
+
+    public DeadLetters(SqsClient sqs, String dlqUrl, String queueUrl) {
+        this.sqs = sqs;
+        this.dlqUrl = dlqUrl;
+        this.queueUrl = queueUrl;
+    }
+
+    /** Up to {@code max} letters; they stay in the DLQ, visible again as soon as they have been read. */
+    public List<DeadLetter> list(int max) {
+        List<Message> held = new ArrayList<>();
+        try {
+            List<Message> batch;
+            do {
+                batch = receive(Math.min(BATCH, max - held.size()));
+                held.addAll(batch);
+            } while (!batch.isEmpty() && held.size() < max);
+            return held.stream().map(DeadLetter::of).toList();
+        } finally {
+            release(held);
+        }
+    }
+
+    /** Moves up to {@code max} letters back to the ingest queue; returns how many moved. */
+    public int redrive(int max) {
+        String id = UUID.randomUUID().toString();
+        List<Message> cameBack = new ArrayList<>();
+        int moved = 0;
+        try {
+            while (moved < max) {
+                List<Message> batch = receive(Math.min(BATCH, max - moved));
+                if (batch.isEmpty()) {
+                    break;
+                }
+                List<DeleteMessageBatchRequestEntry> done = new ArrayList<>();
+                for (Message m : batch) {
+                    if (movedBy(m, id)) {
+                        cameBack.add(m);
+                        continue;
+                    }
+                    Map<String, MessageAttributeValue> attributes = withoutReason(m.messageAttributes());
+                    attributes.put(REDRIVE_ID, MessageAttributeValue.builder().dataType("String").stringValue(id).build());
+                    sqs.sendMessage(r -> r.queueUrl(queueUrl).messageBody(m.body()).messageAttributes(attributes));
+                    done.add(DeleteMessageBatchRequestEntry.builder().id(m.messageId())
+                            .receiptHandle(m.receiptHandle()).build());
+                }
+                if (!done.isEmpty()) {
+                    sqs.deleteMessageBatch(r -> r.queueUrl(dlqUrl).entries(done));
+                }
+                moved += done.size();
+            }
+        } finally {
+            release(cameBack);
+        }
+        return moved;
+    }
+
+    private static boolean movedBy(Message message, String redriveId) {
+        MessageAttributeValue value = message.messageAttributes().get(REDRIVE_ID);
+        return value != null && redriveId.equals(value.stringValue());
+    }
+
+    private List<Message> receive(int max) {
+        return sqs.receiveMessage(r -> r.queueUrl(dlqUrl).maxNumberOfMessages(max)
+                .visibilityTimeout(HOLD_SECONDS).waitTimeSeconds(WAIT_SECONDS).messageAttributeNames("All")
+                .messageSystemAttributeNames(MessageSystemAttributeName.SENT_TIMESTAMP)).messages();
+    }
+
+    private void release(List<Message> held) {
+        for (int i = 0; i < held.size(); i += BATCH) {
+            List<ChangeMessageVisibilityBatchRequestEntry> entries = held.subList(i, Math.min(i + BATCH, held.size()))
+                    .stream().map(m -> ChangeMessageVisibilityBatchRequestEntry.builder().id(m.messageId())
+                            .receiptHandle(m.receiptHandle()).visibilityTimeout(0).build()).toList();
+            sqs.changeMessageVisibilityBatch(r -> r.queueUrl(dlqUrl).entries(entries));
+        }
+    }
+
+    private static Map<String, MessageAttributeValue> withoutReason(Map<String, MessageAttributeValue> attributes) {
+        Map<String, MessageAttributeValue> kept = new HashMap<>(attributes);
+        kept.remove(DeadLetter.ERROR_CLASS);
+        kept.remove(DeadLetter.ERROR);
+        return kept;
+    }
+}

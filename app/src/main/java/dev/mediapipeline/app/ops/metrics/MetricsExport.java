@@ -1,0 +1,88 @@
+package dev.mediapipeline.app.ops.metrics;
+
+import dev.mediapipeline.common.aws.AwsClients;
+import io.micrometer.cloudwatch2.CloudWatchConfig;
+import io.micrometer.cloudwatch2.CloudWatchMeterRegistry;
+import io.micrometer.core.instrument.Clock;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+import io.micrometer.prometheusmetrics.PrometheusConfig;
+import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchAsyncClient;
+
+/**
+ * Where the workers' meters go: always to Prometheus (scraped at /metrics), and to CloudWatch as well
+ * when {@value #NAMESPACE_VARIABLE} names a namespace, once a minute. CloudWatch takes the names as they
+ * are, with a suffix per statistic: {@code media.ingest.latency.avg}, {@code media.ingest.processed.count},
+ * {@code media.queue.messages.visible.value} (see deploy/cloudwatch).
+ */
+public final class MetricsExport implements AutoCloseable {
+
+    public static final String NAMESPACE_VARIABLE = "MEDIA_CLOUDWATCH_NAMESPACE";
+    private static final Logger LOG = LoggerFactory.getLogger(MetricsExport.class);
+
+    private final PrometheusMeterRegistry prometheus;
+    private final MeterRegistry registry;
+    private final Optional<CloudWatchMeterRegistry> cloudWatch;
+    private final Optional<CloudWatchAsyncClient> client;
+
+    private MetricsExport(PrometheusMeterRegistry prometheus, MeterRegistry registry,
+                          Optional<CloudWatchMeterRegistry> cloudWatch, Optional<CloudWatchAsyncClient> client) {
+        this.prometheus = prometheus;
+        this.registry = registry;
+        this.cloudWatch = cloudWatch;
+        this.client = client;
+    }
+
+    public static MetricsExport create(AwsClients clients, Map<String, String> environment) {
+        PrometheusMeterRegistry prometheus = new PrometheusMeterRegistry(PrometheusConfig.DEFAULT);
+        String namespace = environment.get(NAMESPACE_VARIABLE);
+        if (namespace == null || namespace.isBlank()) {
+            return new MetricsExport(prometheus, prometheus, Optional.empty(), Optional.empty());
+        }
+        CloudWatchAsyncClient client = clients.configure(CloudWatchAsyncClient.builder()).build();
+        CloudWatchMeterRegistry cloudWatch = new CloudWatchMeterRegistry(new CloudWatchConfig() {
+            @Override
+            public String get(String key) {
+                return null;
+            }
+
+            @Override
+            public String namespace() {
+                return namespace;
+            }
+
+            @Override
+            public Duration step() {
+                return Duration.ofMinutes(1);
+            }
+        }, Clock.SYSTEM, client);
+        CompositeMeterRegistry composite = new CompositeMeterRegistry();
+        composite.add(prometheus);
+        composite.add(cloudWatch);
+        LOG.info("Publishing metrics to CloudWatch namespace {} every minute", namespace);
+        return new MetricsExport(prometheus, composite, Optional.of(cloudWatch), Optional.of(client));
+    }
+
+    /** What workers and gauges register their meters with. */
+    public MeterRegistry registry() {
+        return registry;
+    }
+
+    /** The Prometheus view of the same meters: scraped, and read by the ops summary. */
+    public PrometheusMeterRegistry prometheus() {
+        return prometheus;
+    }
+
+    /** Publishes the last minute to CloudWatch before stopping. */
+    @Override
+    public void close() {
+        cloudWatch.ifPresent(CloudWatchMeterRegistry::close);
+        client.ifPresent(CloudWatchAsyncClient::close);
+    }
+}
