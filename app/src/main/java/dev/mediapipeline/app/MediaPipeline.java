@@ -1,5 +1,7 @@
 package dev.mediapipeline.app;
 
+import dev.mediapipeline.app.command.BackfillCommand;
+import dev.mediapipeline.app.command.DlqCommand;
 import dev.mediapipeline.app.command.ExtractCommand;
 import dev.mediapipeline.app.command.IndexerWorkerCommand;
 import dev.mediapipeline.app.command.IngestWorkerCommand;
@@ -7,6 +9,7 @@ import dev.mediapipeline.app.command.LocalAwsCommand;
 import dev.mediapipeline.app.command.ProvisionCommand;
 import dev.mediapipeline.app.command.QueryCommand;
 import dev.mediapipeline.app.command.RunCommand;
+import dev.mediapipeline.app.command.StatusCommand;
 import dev.mediapipeline.app.command.UploadCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -16,7 +19,8 @@ import picocli.CommandLine.Command;
         description = "Files dropped into an S3 bucket become enriched, queryable DynamoDB items.",
         subcommands = {RunCommand.class, LocalAwsCommand.class, IngestWorkerCommand.class,
                 IndexerWorkerCommand.class, ProvisionCommand.class, ExtractCommand.class, UploadCommand.class,
-                QueryCommand.class, CommandLine.HelpCommand.class})
+                QueryCommand.class, StatusCommand.class, DlqCommand.class, BackfillCommand.class,
+                CommandLine.HelpCommand.class})
 public final class MediaPipeline {
 
     public static void main(String[] args) {
