@@ -143,6 +143,7 @@ class IndexerWorkerIntegrationTest {
         await().atMost(INDEX_WAIT).pollInterval(Duration.ofMillis(50))
                 .until(() -> mediaWithTag("frank", "meter").contains("metered.jpg"));
         Duration observedLag = Duration.ofNanos(System.nanoTime() - before);
+        System.out.printf("indexer lag, write to queryable: %d ms%n", observedLag.toMillis());
         assertThat(observedLag).isLessThan(LOW_LAG);
         await().atMost(INDEX_WAIT).untilAsserted(() -> {
             assertThat(registry.get(IndexMetrics.APPLIED).counter().count()).isGreaterThanOrEqualTo(2);

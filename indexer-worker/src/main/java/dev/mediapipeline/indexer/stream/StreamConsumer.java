@@ -15,8 +15,8 @@ import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
-import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchAsyncClient;
@@ -59,8 +59,6 @@ public final class StreamConsumer implements AutoCloseable {
     private static final long DISPATCH_POLL_MILLIS = 250;
     /** A shard's consumer waits this long between checks whether its parent shard is done (default 10 s). */
     private static final long PARENT_SHARD_POLL_MILLIS = 1_000;
-    /** KCL retries its own initialisation after this (default 1 s is fine, stated for clarity). */
-    private static final long INITIALIZATION_BACKOFF_MILLIS = 1_000;
     private static final long ACTIVE_POLL_MILLIS = 100;
     private static final Duration ACTIVE_TIMEOUT = Duration.ofSeconds(60);
 
@@ -94,15 +92,16 @@ public final class StreamConsumer implements AutoCloseable {
                     + " has no stream: provision it first");
         }
         Region region = Region.of(clients.config().region());
-        Optional<LocalStreamArnInterceptor> local = LocalStreamArnInterceptor.forStream(tableArn, clients.config().region());
+        Optional<LocalStreamArnInterceptor> local =
+                LocalStreamArnInterceptor.forStream(tableArn, clients.config().region());
         String streamArn = local.map(LocalStreamArnInterceptor::publicArn).orElse(tableArn);
 
         DynamoDbStreamsClient streams = streamsClient(clients, local);
-        DynamoDbAsyncClient dynamoDb = clients.configure(DynamoDbAsyncClient.builder()
-                .httpClientBuilder(NettyNioAsyncHttpClient.builder())).build();
+        SdkAsyncHttpClient asyncHttp = NettyNioAsyncHttpClient.builder().build();
+        DynamoDbAsyncClient dynamoDb = clients.configure(DynamoDbAsyncClient.builder().httpClient(asyncHttp)).build();
         // KCL insists on a CloudWatch client even with metrics off; it is never called then.
-        CloudWatchAsyncClient cloudWatch = clients.configure(CloudWatchAsyncClient.builder()
-                .httpClientBuilder(NettyNioAsyncHttpClient.builder())).build();
+        CloudWatchAsyncClient cloudWatch = clients.configure(CloudWatchAsyncClient.builder().httpClient(asyncHttp))
+                .build();
         AmazonDynamoDBStreamsAdapterClient adapter = new AmazonDynamoDBStreamsAdapterClient(streams, region);
 
         // TRIM_HORIZON: changes made before the first indexer ever started are indexed too.
@@ -127,8 +126,7 @@ public final class StreamConsumer implements AutoCloseable {
                 configs.coordinatorConfig()
                         .skipShardSyncAtWorkerInitializationIfLeasesExist(true)
                         .shardConsumerDispatchPollIntervalMillis(DISPATCH_POLL_MILLIS)
-                        .parentShardPollIntervalMillis(PARENT_SHARD_POLL_MILLIS)
-                        .schedulerInitializationBackoffTimeMillis(INITIALIZATION_BACKOFF_MILLIS),
+                        .parentShardPollIntervalMillis(PARENT_SHARD_POLL_MILLIS),
                 leases,
                 configs.lifecycleConfig(),
                 configs.metricsConfig().metricsLevel(MetricsLevel.NONE),
@@ -136,7 +134,8 @@ public final class StreamConsumer implements AutoCloseable {
                 configs.retrievalConfig().retrievalSpecificConfig(
                         new DynamoDBStreamsPollingConfig(adapter).idleTimeBetweenReadsInMillis(pollIdle.toMillis())),
                 adapter);
-        return new StreamConsumer(scheduler, workerId, List.of(adapter, streams, dynamoDb, cloudWatch), shutdownTimeout);
+        return new StreamConsumer(scheduler, workerId, List.of(adapter, streams, dynamoDb, cloudWatch, asyncHttp),
+                shutdownTimeout);
     }
 
     private static DynamoDbStreamsClient streamsClient(AwsClients clients, Optional<LocalStreamArnInterceptor> local) {
@@ -144,7 +143,7 @@ public final class StreamConsumer implements AutoCloseable {
         local.ifPresent(interceptor -> {
             ClientOverrideConfiguration configured = builder.overrideConfiguration();
             builder.overrideConfiguration(configured.toBuilder()
-                    .addExecutionInterceptor((ExecutionInterceptor) interceptor).build());
+                    .addExecutionInterceptor(interceptor).build());
         });
         return builder.build();
     }
