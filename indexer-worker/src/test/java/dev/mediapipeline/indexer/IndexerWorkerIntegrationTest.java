@@ -27,7 +27,12 @@ import software.amazon.awssdk.services.sqs.model.Message;
  */
 class IndexerWorkerIntegrationTest {
 
-    private static final Duration COLD_START_LIMIT = Duration.ofSeconds(20);
+    /**
+     * Generous on purpose: speed is a benchmark's business, and a loaded 2-core CI machine triples the
+     * 8-10 s measured on a quiet one. Untuned KCL cannot take its first lease within this bound at all
+     * (it waits up to 30 s on an empty lease table and 60 s after its first shard sync).
+     */
+    private static final Duration COLD_START_LIMIT = Duration.ofSeconds(45);
     private static final Duration INDEX_WAIT = Duration.ofSeconds(15);
     /** Poll idle is 250 ms; the rest is GetRecords, the conditional write and a loaded CI machine. */
     private static final Duration LOW_LAG = Duration.ofSeconds(3);
@@ -51,7 +56,7 @@ class IndexerWorkerIntegrationTest {
         long started = System.nanoTime();
         worker.start();
         putMedia("carol", "first.jpg", "warmup");
-        await().atMost(COLD_START_LIMIT.plusSeconds(40)).pollInterval(Duration.ofMillis(100))
+        await().atMost(COLD_START_LIMIT.plusSeconds(30)).pollInterval(Duration.ofMillis(100))
                 .until(() -> mediaWithTag("carol", "warmup").contains("first.jpg"));
         coldStart = Duration.ofNanos(System.nanoTime() - started);
         System.out.printf("indexer cold start: %d ms%n", coldStart.toMillis());
