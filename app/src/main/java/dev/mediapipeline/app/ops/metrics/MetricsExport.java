@@ -4,8 +4,11 @@ import dev.mediapipeline.common.aws.AwsClients;
 import io.micrometer.cloudwatch2.CloudWatchConfig;
 import io.micrometer.cloudwatch2.CloudWatchMeterRegistry;
 import io.micrometer.core.instrument.Clock;
+import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.composite.CompositeMeterRegistry;
+import io.micrometer.core.instrument.config.MeterFilter;
+import io.micrometer.core.instrument.distribution.DistributionStatisticConfig;
 import io.micrometer.prometheusmetrics.PrometheusConfig;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.time.Duration;
@@ -25,6 +28,17 @@ public final class MetricsExport implements AutoCloseable {
 
     public static final String NAMESPACE_VARIABLE = "MEDIA_CLOUDWATCH_NAMESPACE";
     private static final Logger LOG = LoggerFactory.getLogger(MetricsExport.class);
+    /**
+     * On CloudWatch every histogram bucket would be a metric of its own (about 70 per timer, each billed),
+     * so timers publish their p50 and p99 there instead, as {@code <name>.percentile.value} with dimension phi.
+     */
+    private static final MeterFilter PERCENTILES_NOT_BUCKETS = new MeterFilter() {
+        @Override
+        public DistributionStatisticConfig configure(Meter.Id id, DistributionStatisticConfig config) {
+            return DistributionStatisticConfig.builder().percentilesHistogram(false).percentiles(0.5, 0.99).build()
+                    .merge(config);
+        }
+    };
 
     private final PrometheusMeterRegistry prometheus;
     private final MeterRegistry registry;
@@ -62,6 +76,7 @@ public final class MetricsExport implements AutoCloseable {
                 return Duration.ofMinutes(1);
             }
         }, Clock.SYSTEM, client);
+        cloudWatch.config().meterFilter(PERCENTILES_NOT_BUCKETS);
         CompositeMeterRegistry composite = new CompositeMeterRegistry();
         composite.add(prometheus);
         composite.add(cloudWatch);
