@@ -69,6 +69,10 @@ public final class MediaExtraction {
         } else if (failure != null) {
             throw failure;
         }
+        if (out.type() == null) {
+            // The budget ran out before the first bytes could be sniffed; Type and ContentType are always set.
+            out.type(MediaType.OTHER).contentType("application/octet-stream");
+        }
         return out.bytesRead(reader.bytesRead()).build();
     }
 

@@ -1,0 +1,149 @@
+package dev.mediapipeline.ingest.read;
+
+import static dev.mediapipeline.ingest.testing.Encoder.encodeTestPattern;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.mediapipeline.ingest.extract.ErrorClass;
+import dev.mediapipeline.ingest.extract.MediaExtraction;
+import dev.mediapipeline.ingest.extract.MediaMetadata;
+import dev.mediapipeline.ingest.testing.Boxes;
+import dev.mediapipeline.ingest.testing.Encoder;
+import java.io.IOException;
+import java.io.RandomAccessFile;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Extraction fetches the metadata, not the media: BytesRead stays a small, bounded part of large files, and
+ * the per-object byte and time budgets turn into FAILED too-large / timeout results.
+ */
+class RangedReadBudgetTest {
+
+    @TempDir
+    static Path dir;
+    /** A 1 s, 640x360 lossless encode of a noisy pattern: over 8 MB, with the moov box after the mdat. */
+    static Path largeMp4;
+
+    @BeforeAll
+    static void encode() throws Exception {
+        assumeTrue(Encoder.ffmpegAvailable(), "no /usr/bin/ffmpeg");
+        largeMp4 = Encoder.ffmpeg(dir.resolve("large.mp4"), List.of("-f", "lavfi", "-i",
+                "testsrc2=size=640x360:rate=30,noise=alls=60:allf=t", "-t", "1", "-c:v", "libx264", "-preset",
+                "ultrafast", "-qp", "0"));
+    }
+
+    @Test
+    void largeJpegCostsOnlyItsHeaders() throws Exception {
+        assumeTrue(Encoder.exiftoolAvailable(), "no /usr/bin/exiftool");
+        Path jpeg = Encoder.ffmpeg(dir.resolve("large.jpg"), List.of("-f", "lavfi", "-i",
+                "testsrc2=size=3000x2000,noise=alls=60", "-frames:v", "1", "-q:v", "2"));
+        Encoder.exiftool(jpeg, "-DateTimeOriginal=2024:07:14 18:30:05", "-SubSecTimeOriginal=250",
+                "-OffsetTimeOriginal=+02:00", "-Make=Fujifilm ", "-Model=X-T5", "-Orientation#=6",
+                "-GPSLatitude=48.8584", "-GPSLatitudeRef=N", "-GPSLongitude=2.2945", "-GPSLongitudeRef=E",
+                "-Keywords=Beach", "-Keywords= Sunset ", "-XMP-dc:Subject=beach", "-XMP-dc:Subject=Holiday 2024");
+        assertThat(Files.size(jpeg)).isGreaterThan(4L << 20);
+
+        MediaMetadata m = extract(jpeg, ExtractionLimits.defaults());
+
+        assertThat(m.status()).isEqualTo("READY");
+        assertThat(m.width()).as("orientation 6 turns 3000x2000 upright").isEqualTo(2000);
+        assertThat(m.height()).isEqualTo(3000);
+        assertThat(m.takenAt()).isEqualTo("2024-07-14T18:30:05.250+02:00");
+        assertThat(m.cameraMake()).isEqualTo("Fujifilm");
+        assertThat(m.gpsLatitude()).isCloseTo(48.8584, within(1e-6));
+        assertThat(m.tags()).containsExactlyInAnyOrder("beach", "sunset", "holiday 2024");
+        assertThat(m.bytesRead()).isLessThanOrEqualTo(256 * 1024);
+    }
+
+    @Test
+    void mp4WithMoovAtTheEndReadsHeaderAndMoovOnly() throws Exception {
+        Map<String, long[]> boxes = Boxes.topLevel(largeMp4);
+        assertThat(boxes.keySet()).as("layout").endsWith("mdat", "moov");
+        long size = Files.size(largeMp4);
+        assertThat(size).isGreaterThanOrEqualTo(8L << 20);
+
+        MediaMetadata m = extract(largeMp4, ExtractionLimits.defaults());
+
+        assertThat(m.status()).isEqualTo("READY");
+        assertThat(m.width()).isEqualTo(640);
+        assertThat(m.durationMillis()).isCloseTo(1000L, within(50L));
+        assertThat(m.bytesRead()).as("bytes read of %d", size).isLessThanOrEqualTo(size / 50);
+    }
+
+    /** 2 GB of mdat that is never written (a sparse file), a real moov after it: nothing near 2 GB is read. */
+    @Test
+    void sparseTwoGigabyteMp4NeedsOnlyKilobytes() throws Exception {
+        Path small = encodeTestPattern(dir.resolve("small.mp4"), "-c:v", "libx264", "-preset", "ultrafast", "-c:a", "aac");
+        Map<String, long[]> boxes = Boxes.topLevel(small);
+        byte[] ftyp = Boxes.read(small, boxes.get("ftyp"));
+        byte[] moov = Boxes.read(small, boxes.get("moov"));
+        Path sparse = dir.resolve("sparse.mp4");
+        long mdatSize = (2L << 30) + 16;
+        try (RandomAccessFile f = new RandomAccessFile(sparse.toFile(), "rw")) {
+            f.write(ftyp);
+            // A 64-bit ("largesize") mdat header, as muxers write for payloads over 4 GB.
+            f.writeInt(1);
+            f.writeBytes("mdat");
+            f.writeLong(mdatSize);
+            f.seek(ftyp.length + mdatSize);
+            f.write(moov);
+        }
+        assertThat(Files.size(sparse)).isGreaterThan(2L << 30);
+
+        MediaMetadata m = extract(sparse, ExtractionLimits.defaults());
+
+        assertThat(m.status()).isEqualTo("READY");
+        assertThat(m.width()).isEqualTo(320);
+        assertThat(m.videoCodec()).isEqualTo("h264");
+        assertThat(m.durationMillis()).isCloseTo(2000L, within(50L));
+        assertThat(m.bytesRead()).isLessThanOrEqualTo(128 * 1024);
+    }
+
+    @Test
+    void byteBudgetTooSmallForTheMetadataIsTooLarge() throws IOException {
+        // One block for sniffing fits; the moov box at the end does not.
+        MediaMetadata m = extract(largeMp4, new ExtractionLimits(BlockReader.BLOCK_SIZE, Duration.ofSeconds(30)));
+
+        assertThat(m.status()).isEqualTo("FAILED");
+        assertThat(m.errorClass()).isEqualTo(ErrorClass.TOO_LARGE);
+        assertThat(m.contentType()).isEqualTo("video/mp4");
+        assertThat(m.bytesRead()).isLessThanOrEqualTo(BlockReader.BLOCK_SIZE);
+    }
+
+    @Test
+    void timeBudgetSpentIsTimeout() throws IOException {
+        MediaMetadata m = extract(largeMp4, new ExtractionLimits(64L << 20, Duration.ofNanos(1)));
+
+        assertThat(m.status()).isEqualTo("FAILED");
+        assertThat(m.errorClass()).isEqualTo(ErrorClass.TIMEOUT);
+        assertThat(m.toAttributes()).containsEntry("Type", "other").containsEntry("ErrorClass", "timeout");
+    }
+
+    @Test
+    void cachedBlocksAreFetchedOnce() throws IOException {
+        try (FileByteSource source = new FileByteSource(largeMp4)) {
+            BlockReader reader = new BlockReader(source, ExtractionLimits.defaults());
+            reader.readFully(100, 1000);
+            reader.readFully(2000, 5000);
+            assertThat(reader.bytesRead()).isEqualTo(BlockReader.BLOCK_SIZE);
+
+            reader.readExact(5_000_000, 16);
+            assertThat(reader.bytesRead()).as("an uncached exact read fetches just its bytes")
+                    .isEqualTo(BlockReader.BLOCK_SIZE + 16);
+        }
+    }
+
+    private static MediaMetadata extract(Path file, ExtractionLimits limits) throws IOException {
+        try (FileByteSource source = new FileByteSource(file)) {
+            return MediaExtraction.extract(source, limits);
+        }
+    }
+}
