@@ -67,12 +67,14 @@ public final class StreamConsumer implements AutoCloseable {
     private final List<AutoCloseable> ownedClients;
     private final Duration shutdownTimeout;
     private final String workerId;
+    private final CrashedLeader crashedLeader;
     private volatile Thread thread;
 
-    private StreamConsumer(Scheduler scheduler, String workerId, List<AutoCloseable> ownedClients,
-            Duration shutdownTimeout) {
+    private StreamConsumer(Scheduler scheduler, String workerId, CrashedLeader crashedLeader,
+            List<AutoCloseable> ownedClients, Duration shutdownTimeout) {
         this.scheduler = scheduler;
         this.workerId = workerId;
+        this.crashedLeader = crashedLeader;
         this.streamConfig = scheduler.currentStreamConfigMap().values().iterator().next();
         this.ownedClients = ownedClients;
         this.shutdownTimeout = shutdownTimeout;
@@ -134,8 +136,11 @@ public final class StreamConsumer implements AutoCloseable {
                 configs.retrievalConfig().retrievalSpecificConfig(
                         new DynamoDBStreamsPollingConfig(adapter).idleTimeBetweenReadsInMillis(pollIdle.toMillis())),
                 adapter);
-        return new StreamConsumer(scheduler, workerId, List.of(adapter, streams, dynamoDb, cloudWatch, asyncHttp),
-                shutdownTimeout);
+        CrashedLeader crashedLeader = new CrashedLeader(clients.dynamoDb(), workerId,
+                configs.coordinatorConfig().coordinatorStateTableConfig().tableName(),
+                leases.workerUtilizationAwareAssignmentConfig().workerMetricsTableConfig().tableName(), failoverTime);
+        return new StreamConsumer(scheduler, workerId, crashedLeader,
+                List.of(crashedLeader, adapter, streams, dynamoDb, cloudWatch, asyncHttp), shutdownTimeout);
     }
 
     private static DynamoDbStreamsClient streamsClient(AwsClients clients, Optional<LocalStreamArnInterceptor> local) {
@@ -155,6 +160,7 @@ public final class StreamConsumer implements AutoCloseable {
         thread = new Thread(this::run, "indexer-kcl-scheduler");
         thread.setDaemon(true);
         thread.start();
+        crashedLeader.start();
     }
 
     private void run() {
