@@ -1,16 +1,19 @@
 package dev.mediapipeline.ingest.queue;
 
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 
-/** The messages this worker holds, bounded, keyed by message id with their receipt handles. */
+/**
+ * The messages this worker holds, bounded, by receipt handle. A message that SQS hands out again (its
+ * visibility ran out) comes with a new receipt, so each delivery takes and gives back its own permit.
+ */
 final class InFlight {
 
     private final Semaphore permits;
-    private final Map<String, String> receipts = new ConcurrentHashMap<>();
+    private final Set<String> receipts = ConcurrentHashMap.newKeySet();
 
     InFlight(int max) {
         this.permits = new Semaphore(max);
@@ -34,22 +37,18 @@ final class InFlight {
         permits.release(count);
     }
 
-    void add(String messageId, String receipt) {
-        receipts.put(messageId, receipt);
+    void add(String receipt) {
+        receipts.add(receipt);
     }
 
-    void finished(String messageId) {
-        if (receipts.remove(messageId) != null) {
+    void finished(String receipt) {
+        if (receipts.remove(receipt)) {
             permits.release();
         }
     }
 
-    Map<String, String> snapshot() {
-        return Map.copyOf(receipts);
-    }
-
-    List<String> ids() {
-        return List.copyOf(receipts.keySet());
+    List<String> receipts() {
+        return List.copyOf(receipts);
     }
 
     int size() {

@@ -6,6 +6,14 @@ import java.time.Duration;
 /**
  * Tunables of one ingest worker. Parallelism is about waiting on S3 round trips, not CPU, so it may
  * exceed the core count; maxInFlight bounds memory and how much a crash hands back to the queue.
+ *
+ * @param visibilityTimeout how long a received message stays invisible; the heartbeat renews it every third
+ *        of this while the message is held, so it only matters after a crash: the lower, the sooner
+ *        another worker takes over
+ * @param waitTime SQS long poll; also how long a close may wait for the poll under way
+ * @param shutdownGrace how long a close lets in-flight messages finish before releasing them
+ * @param retryBackoff the first pause before a message that failed for a transient reason is handed out
+ *        again; it doubles with every delivery
  */
 public record IngestOptions(
         int parallelism,
@@ -13,16 +21,27 @@ public record IngestOptions(
         Duration visibilityTimeout,
         Duration waitTime,
         Duration shutdownGrace,
+        Duration retryBackoff,
         ExtractionLimits limits) {
+
+    public IngestOptions {
+        if (parallelism < 1 || maxInFlight < parallelism) {
+            throw new IllegalArgumentException("need 1 <= parallelism <= maxInFlight: " + parallelism + ", "
+                    + maxInFlight);
+        }
+        if (visibilityTimeout.toSeconds() < 1) {
+            throw new IllegalArgumentException("SQS visibility is whole seconds, at least 1: " + visibilityTimeout);
+        }
+    }
 
     public static IngestOptions defaults() {
         int cores = Runtime.getRuntime().availableProcessors();
         return new IngestOptions(Math.max(4, cores * 4), Math.max(8, cores * 8), Duration.ofSeconds(60),
-                Duration.ofSeconds(10), Duration.ofSeconds(20), ExtractionLimits.defaults());
+                Duration.ofSeconds(10), Duration.ofSeconds(15), Duration.ofSeconds(2), ExtractionLimits.defaults());
     }
 
     public IngestOptions withParallelism(int newParallelism) {
         return new IngestOptions(newParallelism, Math.max(maxInFlight, newParallelism), visibilityTimeout, waitTime,
-                shutdownGrace, limits);
+                shutdownGrace, retryBackoff, limits);
     }
 }

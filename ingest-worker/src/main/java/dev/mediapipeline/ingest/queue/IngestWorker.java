@@ -4,20 +4,27 @@ import dev.mediapipeline.common.aws.AwsClients;
 import dev.mediapipeline.common.config.PipelineConfig;
 import dev.mediapipeline.ingest.handle.EventHandler;
 import dev.mediapipeline.ingest.handle.IngestMetrics;
+import dev.mediapipeline.ingest.handle.IngestObserver;
 import dev.mediapipeline.ingest.write.MediaItemStore;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
+import java.util.OptionalInt;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
@@ -27,13 +34,19 @@ import software.amazon.awssdk.services.sqs.model.Message;
  */
 public final class IngestWorker implements AutoCloseable {
 
+    static final String RETRIES_EXHAUSTED = "retries-exhausted";
     private static final Logger LOG = LoggerFactory.getLogger(IngestWorker.class);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(60);
+    private static final int MAX_LOGGED_REASON = 300;
+    /** After the grace, how long interrupted work may take to give its messages back before close releases them. */
+    private static final Duration INTERRUPT_GRACE = Duration.ofSeconds(2);
 
     private final IngestOptions options;
     private final QueueActions queue;
+    private final OptionalInt maxReceiveCount;
     private final MessageProcessor processor;
     private final IngestMetrics metrics;
+    private final IngestObserver observer;
     private final InFlight inFlight;
     private final ExecutorService workers;
     private final ScheduledExecutorService heartbeat;
@@ -41,15 +54,26 @@ public final class IngestWorker implements AutoCloseable {
     private final AtomicBoolean running = new AtomicBoolean();
 
     public IngestWorker(AwsClients clients, MeterRegistry registry, IngestOptions options) {
-        PipelineConfig config = clients.config();
+        this(clients, registry, options, IngestObserver.NONE);
+    }
+
+    /** With an observer that follows single messages and failures, e.g. for an operator's page. */
+    public IngestWorker(AwsClients clients, MeterRegistry registry, IngestOptions options, IngestObserver observer) {
+        this(clients.config(), clients.sqs(), clients.s3(), clients.dynamoDb(), registry, options, observer);
+    }
+
+    /** With clients of one's own, e.g. one that injects faults the embedded stack cannot produce. */
+    IngestWorker(PipelineConfig config, SqsClient sqs, S3Client s3, DynamoDbClient dynamoDb, MeterRegistry registry,
+                 IngestOptions options, IngestObserver observer) {
         this.options = options;
-        this.queue = new QueueActions(clients.sqs(),
-                clients.sqs().getQueueUrl(r -> r.queueName(config.ingestQueue())).queueUrl(),
-                clients.sqs().getQueueUrl(r -> r.queueName(config.ingestDlq())).queueUrl());
-        this.metrics = new IngestMetrics(registry);
-        this.processor = new MessageProcessor(new EventHandler(clients.s3(),
-                new MediaItemStore(clients.dynamoDb(), config), options.limits(), metrics, Clock.systemUTC()),
-                metrics);
+        this.observer = observer;
+        this.queue = new QueueActions(sqs,
+                sqs.getQueueUrl(r -> r.queueName(config.ingestQueue())).queueUrl(),
+                sqs.getQueueUrl(r -> r.queueName(config.ingestDlq())).queueUrl());
+        this.maxReceiveCount = queue.maxReceiveCount();
+        this.metrics = new IngestMetrics(registry, observer);
+        this.processor = new MessageProcessor(new EventHandler(s3, new MediaItemStore(dynamoDb, config),
+                options.limits(), metrics, Clock.systemUTC()), metrics);
         this.inFlight = new InFlight(options.maxInFlight());
         this.workers = Executors.newFixedThreadPool(options.parallelism(), named("ingest-worker"));
         this.heartbeat = Executors.newSingleThreadScheduledExecutor(named("ingest-heartbeat"));
@@ -83,14 +107,9 @@ public final class IngestWorker implements AutoCloseable {
                 }
                 List<Message> messages = queue.receive(room, options.waitTime(), options.visibilityTimeout());
                 inFlight.unused(room - messages.size());
-                for (Message m : messages) {
-                    inFlight.add(m.messageId(), m.receiptHandle());
-                    if (running.get()) {
-                        workers.execute(() -> handle(m));
-                    } else {
-                        releaseNow(m);
-                    }
-                }
+                messages.forEach(m -> inFlight.add(m.receiptHandle()));
+                messages.forEach(this::observeReceived);
+                messages.forEach(this::dispatch);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -101,70 +120,124 @@ public final class IngestWorker implements AutoCloseable {
         }
     }
 
-    private void handle(Message message) {
-        try {
-            Disposition disposition = processor.process(message.body());
-            if (disposition instanceof Disposition.DeadLetter dl) {
-                LOG.warn("Dead-lettered message {}: {} {}", message.messageId(), dl.errorClass(), dl.error());
-                queue.deadLetter(message, dl.errorClass(), dl.error());
-                metrics.message("dead-lettered");
-            } else if (disposition instanceof Disposition.Retry) {
-                queue.release(message, backoff(message));
-            } else {
-                queue.delete(message);
-            }
-        } catch (RuntimeException e) {
-            // The queue itself failed us; the visibility timeout will hand the message out again.
-            LOG.warn("Could not settle message {}: {}", message.messageId(), e.toString());
-        } finally {
-            inFlight.finished(message.messageId());
+    private void observeReceived(Message message) {
+        String sent = message.attributesAsStrings().get("SentTimestamp");
+        if (sent != null) {
+            observer.received(Instant.ofEpochMilli(Long.parseLong(sent)));
         }
     }
 
-    /** 2, 4, 8 ... seconds by delivery count, so a throttled table is not hammered. */
-    private static Duration backoff(Message message) {
-        int receives = Integer.parseInt(message.attributesAsStrings().getOrDefault("ApproximateReceiveCount", "1"));
-        long seconds = 1L << Math.min(receives, 6);
-        return seconds > MAX_BACKOFF.toSeconds() ? MAX_BACKOFF : Duration.ofSeconds(seconds);
+    /** Hands a received message to a worker thread, or straight back to the queue once closing. */
+    private void dispatch(Message message) {
+        if (running.get()) {
+            try {
+                workers.execute(() -> handle(message));
+                return;
+            } catch (RejectedExecutionException closing) {
+                // close() shut the pool between the check and the hand-over
+            }
+        }
+        releaseNow(message.receiptHandle());
+    }
+
+    private void handle(Message message) {
+        try {
+            settle(message, processor.process(message.body()));
+            inFlight.finished(message.receiptHandle());
+        } catch (RuntimeException e) {
+            if (running.get()) {
+                // The queue itself failed us; the visibility timeout will hand the message out again.
+                LOG.warn("Could not settle message {}: {}", message.messageId(), e.toString());
+                inFlight.finished(message.receiptHandle());
+            }
+            // Closing: the message stays held, and close() releases it at once.
+        }
+    }
+
+    private void settle(Message message, Disposition disposition) {
+        if (disposition instanceof Disposition.DeadLetter dl) {
+            deadLetter(message, dl.errorClass(), dl.error());
+        } else if (disposition instanceof Disposition.Retry retry) {
+            int receives = receiveCount(message);
+            if (maxReceiveCount.isPresent() && receives >= maxReceiveCount.getAsInt()) {
+                deadLetter(message, RETRIES_EXHAUSTED, "failed on each of " + receives + " deliveries, last: "
+                        + retry.cause());
+            } else {
+                queue.release(message.receiptHandle(), running.get() ? backoff(receives) : Duration.ZERO);
+                metrics.message("retried");
+            }
+        } else {
+            queue.delete(message);
+        }
+    }
+
+    private void deadLetter(Message message, String errorClass, String error) {
+        LOG.warn("Dead-lettered message {}: {} {}", message.messageId(), errorClass, abbreviated(error));
+        queue.deadLetter(message, errorClass, error);
+        metrics.message("dead-lettered");
+    }
+
+    /** retryBackoff, doubled with every delivery, so a throttled table is not hammered. */
+    private Duration backoff(int receives) {
+        Duration pause = options.retryBackoff().multipliedBy(1L << Math.min(receives - 1, 10));
+        return pause.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : pause;
+    }
+
+    /** Reasons quote keys, which may be a kilobyte of escapes: one log line stays readable. */
+    private static String abbreviated(String text) {
+        return text.length() <= MAX_LOGGED_REASON ? text : text.substring(0, MAX_LOGGED_REASON) + "...";
+    }
+
+    private static int receiveCount(Message message) {
+        return Integer.parseInt(message.attributesAsStrings().getOrDefault("ApproximateReceiveCount", "1"));
     }
 
     private void extendVisibility() {
         try {
-            queue.extend(inFlight.snapshot(), options.visibilityTimeout());
+            queue.extend(inFlight.receipts(), options.visibilityTimeout());
         } catch (RuntimeException e) {
             LOG.warn("Heartbeat could not extend visibility: {}", e.toString());
         }
     }
 
-    private void releaseNow(Message message) {
+    private void releaseNow(String receipt) {
         try {
-            queue.release(message, Duration.ZERO);
+            queue.release(receipt, Duration.ZERO);
         } catch (RuntimeException e) {
-            LOG.warn("Could not release message {}: {}", message.messageId(), e.toString());
+            LOG.warn("Could not release a message: {}", e.toString());
         } finally {
-            inFlight.finished(message.messageId());
+            inFlight.finished(receipt);
         }
     }
 
+    /**
+     * Stops receiving, lets in-flight work finish within the grace period, interrupts what is left and
+     * makes every message still held visible again at once, so another worker takes it without waiting out
+     * the visibility timeout. Returns within about max(grace, wait time) + a few seconds.
+     */
     @Override
     public void close() {
         if (!running.getAndSet(false)) {
             return;
         }
+        long started = System.nanoTime();
         workers.shutdown();
-        long deadline = System.nanoTime() + options.shutdownGrace().toNanos();
         try {
             if (!workers.awaitTermination(options.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS)) {
                 workers.shutdownNow();
+                workers.awaitTermination(INTERRUPT_GRACE.toMillis(), TimeUnit.MILLISECONDS);
             }
-            poller.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime())));
+            // A long poll under way returns within the wait time; what it brings is released by dispatch().
+            long pollLeft = options.waitTime().plusSeconds(1).toNanos() - (System.nanoTime() - started);
+            poller.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(pollLeft)));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         heartbeat.shutdownNow();
-        inFlight.snapshot().forEach((id, receipt) -> releaseNow(Message.builder().messageId(id)
-                .receiptHandle(receipt).build()));
-        LOG.info("Ingest worker stopped");
+        List<String> held = inFlight.receipts();
+        held.forEach(this::releaseNow);
+        LOG.info("Ingest worker stopped in {} ms; {} unfinished messages handed back",
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), held.size());
     }
 
     private static void pause(Duration d) {
