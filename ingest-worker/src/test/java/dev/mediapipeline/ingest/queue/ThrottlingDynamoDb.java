@@ -1,0 +1,68 @@
+package dev.mediapipeline.ingest.queue;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
+
+/**
+ * Test double for a fault DynamoDB Local never produces: throttling. A real client to the embedded stack
+ * whose item writes (TransactWriteItems) for chosen users fail with ProvisionedThroughputExceededException
+ * a given number of times before they reach the table. It throws before the SDK's own retries, so each
+ * throttle is one failed attempt of the worker; every other call is real.
+ */
+final class ThrottlingDynamoDb implements ExecutionInterceptor {
+
+    private final Map<String, Integer> throttlesLeft = new ConcurrentHashMap<>();
+    private final Map<String, List<Instant>> attempts = new ConcurrentHashMap<>();
+
+    static DynamoDbClient client(PrivateStack stack, ThrottlingDynamoDb faults) {
+        var builder = stack.clients().configure(DynamoDbClient.builder().httpClientBuilder(ApacheHttpClient.builder()));
+        return builder.overrideConfiguration(builder.overrideConfiguration().toBuilder()
+                .addExecutionInterceptor(faults).build()).build();
+    }
+
+    /** The next {@code times} item writes of this user are throttled. */
+    void throttle(String user, int times) {
+        throttlesLeft.put(user, times);
+    }
+
+    /** When each item write of this user was attempted, throttled or not. */
+    List<Instant> attempts(String user) {
+        return List.copyOf(attempts.getOrDefault(user, List.of()));
+    }
+
+    @Override
+    public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes executionAttributes) {
+        if (!(context.request() instanceof TransactWriteItemsRequest request)) {
+            return;
+        }
+        String user = userOf(request.transactItems().get(0));
+        attempts.computeIfAbsent(user, u -> new CopyOnWriteArrayList<>()).add(Instant.now());
+        if (throttlesLeft.getOrDefault(user, 0) > 0) {
+            throttlesLeft.merge(user, -1, Integer::sum);
+            throw ProvisionedThroughputExceededException.builder()
+                    .message("The level of configured provisioned throughput for the table was exceeded (test double)")
+                    .statusCode(400)
+                    .awsErrorDetails(AwsErrorDetails.builder().serviceName("DynamoDb")
+                            .errorCode("ProvisionedThroughputExceededException").build())
+                    .build();
+        }
+    }
+
+    private static String userOf(TransactWriteItem write) {
+        Map<String, AttributeValue> key = write.put() != null ? write.put().item() : write.delete().key();
+        return key.get("UserId").s();
+    }
+}
