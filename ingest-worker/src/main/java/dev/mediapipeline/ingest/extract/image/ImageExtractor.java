@@ -6,6 +6,7 @@ import com.drew.imaging.jpeg.JpegMetadataReader;
 import com.drew.imaging.jpeg.JpegSegmentMetadataReader;
 import com.drew.imaging.tiff.TiffMetadataReader;
 import com.drew.metadata.Metadata;
+import com.drew.metadata.xmp.XmpReader;
 import dev.mediapipeline.ingest.extract.CorruptMediaException;
 import dev.mediapipeline.ingest.extract.MediaMetadata;
 import dev.mediapipeline.ingest.extract.MetadataExtractor;
@@ -45,6 +46,9 @@ public final class ImageExtractor implements MetadataExtractor {
             salvagePngHeader(reader, out);
             throw e;
         }
+        if (isPng(reader)) {
+            XmpPackets.retryPng(reader, metadata);
+        }
         ImageFields.copy(metadata, out);
     }
 
@@ -64,11 +68,17 @@ public final class ImageExtractor implements MetadataExtractor {
 
     private static List<JpegSegmentMetadataReader> jpegReaders() {
         List<JpegSegmentMetadataReader> readers = new ArrayList<>();
-        JpegMetadataReader.ALL_READERS.forEach(readers::add);
+        for (JpegSegmentMetadataReader r : JpegMetadataReader.ALL_READERS) {
+            readers.add(r instanceof XmpReader ? new XmpPackets.TrimmingReader() : r);
+        }
         readers.add(new FlirSegmentReader());
         readers.add(new PictureInfoSegmentReader());
         readers.add(new CiffSegmentReader());
         return List.copyOf(readers);
+    }
+
+    private static boolean isPng(BlockReader reader) throws IOException {
+        return reader.size() >= 8 && ByteBuffer.wrap(reader.readFully(0, 8)).getLong() == PNG_SIGNATURE;
     }
 
     private static boolean isJpeg(BlockReader reader) throws IOException {

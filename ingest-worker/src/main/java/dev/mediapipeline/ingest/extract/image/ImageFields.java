@@ -22,6 +22,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /** Copies what metadata-extractor found into the item fields, choosing between tags that overlap. */
 public final class ImageFields {
@@ -181,8 +182,12 @@ public final class ImageFields {
         return keywords;
     }
 
+    /** All XMP properties; a packet recovered after a parse failure adds a second directory. */
     private static Map<String, String> xmpProperties(Metadata metadata) {
-        XmpDirectory xmp = metadata.getFirstDirectoryOfType(XmpDirectory.class);
-        return xmp == null ? Map.of() : xmp.getXmpProperties();
+        Map<String, String> properties = new TreeMap<>();
+        for (XmpDirectory xmp : metadata.getDirectoriesOfType(XmpDirectory.class)) {
+            xmp.getXmpProperties().forEach(properties::putIfAbsent);
+        }
+        return properties;
     }
 }
