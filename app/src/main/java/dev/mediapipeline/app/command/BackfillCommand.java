@@ -50,7 +50,8 @@ public final class BackfillCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--rate must be positive");
         }
         PrintWriter out = spec.commandLine().getOut();
-        Progress progress = quiet ? Progress.NONE : new ProgressBar(spec.commandLine().getErr(), System.console() != null);
+        Progress progress = quiet ? Progress.NONE
+                : new ProgressBar(spec.commandLine().getErr(), System.console() != null);
         try (AwsClients clients = new AwsClients(endpoint.config())) {
             BackfillSummary summary = new Backfill(clients)
                     .run(new Backfill.Options(prefix, staleOnly, dryRun, rate), progress);

@@ -125,7 +125,8 @@ public final class StatusCommand implements Callable<Integer> {
             q.put("oldestAgeSource", d.ageSource());
         }
         ArrayNode ts = root.putArray("tables");
-        tables.forEach(t -> ts.addObject().put("name", t.name()).put("items", t.items()).put("countedBy", t.countedBy()));
+        tables.forEach(t -> ts.addObject().put("name", t.name()).put("items", t.items())
+                .put("countedBy", t.countedBy()));
         if (ops.isPresent()) {
             ObjectNode lag = root.putObject("indexLag");
             lag.set("p50Seconds", ops.get().path("latest").path("indexLagP50"));

@@ -113,8 +113,8 @@ public final class Backfill {
 
     private String event(S3Object object, String sequencer) {
         return events.record(new S3Event(S3EventType.OBJECT_CREATED_PUT, config.bucket(), object.key(),
-                object.size(), unquoted(object.eTag()), null, sequencer, object.lastModified(), S3EventJson.newRequestId(),
-                S3EventJson.newHostId()), CONFIGURATION_ID);
+                object.size(), unquoted(object.eTag()), null, sequencer, object.lastModified(),
+                S3EventJson.newRequestId(), S3EventJson.newHostId()), CONFIGURATION_ID);
     }
 
     private Map<String, AttributeValue> get(String table, MediaKey key, String projection) {

@@ -76,7 +76,8 @@ public final class DeadLetters {
                         continue;
                     }
                     Map<String, MessageAttributeValue> attributes = withoutReason(m.messageAttributes());
-                    attributes.put(REDRIVE_ID, MessageAttributeValue.builder().dataType("String").stringValue(id).build());
+                    attributes.put(REDRIVE_ID,
+                            MessageAttributeValue.builder().dataType("String").stringValue(id).build());
                     sqs.sendMessage(r -> r.queueUrl(queueUrl).messageBody(m.body()).messageAttributes(attributes));
                     done.add(DeleteMessageBatchRequestEntry.builder().id(m.messageId())
                             .receiptHandle(m.receiptHandle()).build());

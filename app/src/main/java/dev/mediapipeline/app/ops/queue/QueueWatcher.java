@@ -24,7 +24,8 @@ import org.slf4j.LoggerFactory;
  * ingest worker runs in this process it is estimated from the worker's side: the SentTimestamp of the last
  * message it took, aged since. With a roughly first-in-first-out queue that is the age of the queue's head
  * when the worker took it, and it keeps growing while the worker takes nothing, which is what an operator
- * needs to see. It is an estimate: SQS standard queues do not promise order. On AWS the CloudWatch metric
+ * needs to see; it is capped by the time since a poll last saw the queue empty, as nothing in it can be older.
+ * It is an estimate: SQS standard queues do not promise order. On AWS the CloudWatch metric
  * AWS/SQS ApproximateAgeOfOldestMessage is the exact figure (see deploy/cloudwatch).
  */
 public final class QueueWatcher {
@@ -39,6 +40,8 @@ public final class QueueWatcher {
     private final List<WatchedQueue> queues;
     private final AtomicReference<Map<String, QueueProbe.Look>> last = new AtomicReference<>(Map.of());
     private final AtomicReference<Instant> lastTakenSentAt = new AtomicReference<>();
+    /** When a poll last saw the ingest queue hold nothing: no message in it now is older than that. */
+    private final AtomicReference<Instant> lastSeenEmpty = new AtomicReference<>();
 
     public QueueWatcher(QueueProbe probe, Clock clock, List<WatchedQueue> queues, MeterRegistry registry) {
         this.probe = probe;
@@ -88,11 +91,20 @@ public final class QueueWatcher {
 
     private QueueProbe.Look withWorkerAge(QueueProbe.Look look) {
         QueueDepth d = look.depth();
-        Instant taken = lastTakenSentAt.get();
-        if (d.queue().isDeadLetterQueue() || d.isEmpty() || taken == null) {
+        if (d.queue().isDeadLetterQueue()) {
             return look;
         }
-        Duration age = Duration.between(taken, clock.instant());
+        Instant now = clock.instant();
+        if (d.isEmpty()) {
+            lastSeenEmpty.set(now);
+            return look;
+        }
+        Instant taken = lastTakenSentAt.get();
+        if (taken == null) {
+            return look;
+        }
+        Instant empty = lastSeenEmpty.get();
+        Duration age = Duration.between(empty != null && empty.isAfter(taken) ? empty : taken, now);
         return new QueueProbe.Look(d.withOldestAge(Optional.of(age.isNegative() ? Duration.ZERO : age),
                 QueueDepth.WORKER), look.peeked());
     }

@@ -39,7 +39,8 @@ final class WindowPercentiles {
         for (int i = 0; i < delta.length; i++) {
             delta[i] = cumulative[i] - previous[i];
         }
-        return Optional.of(new double[] {quantile(0.5, recorded, delta, bounds), quantile(0.99, recorded, delta, bounds)});
+        return Optional.of(new double[] {quantile(0.5, recorded, delta, bounds),
+            quantile(0.99, recorded, delta, bounds)});
     }
 
     static double quantile(double q, long total, double[] cumulative, double[] bounds) {
