@@ -121,14 +121,14 @@ public final class BlockReader {
         return readFully(position, length);
     }
 
-    /** An InputStream positioned at {@code position}; skip() moves without fetching. */
-    public SeekableInputStream openStream(long position) {
-        return new SeekableInputStream(this, position);
+    /** An InputStream over the whole object whose skip() moves without fetching. */
+    public InputStream openStream() {
+        return openStream(size);
     }
 
-    /** An InputStream over the whole object. */
-    public InputStream openStream() {
-        return openStream(0);
+    /** The same over the first {@code limit} bytes only. */
+    public InputStream openStream(long limit) {
+        return new SeekableInputStream(this, Math.min(limit, size));
     }
 
     private int readDirect(long position, byte[] target, int offset, int length) throws IOException {

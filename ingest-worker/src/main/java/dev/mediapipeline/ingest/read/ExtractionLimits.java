@@ -14,8 +14,8 @@ public record ExtractionLimits(long maxBytesRead, Duration timeout) {
         }
     }
 
-    /** 64 MiB and 60 s: far above what any header needs, far below a whole large video. */
+    /** 64 MiB and 30 s: far above what any header needs, far below a whole large video, and well inside the queue's 60 s visibility timeout. */
     public static ExtractionLimits defaults() {
-        return new ExtractionLimits(64L << 20, Duration.ofSeconds(60));
+        return new ExtractionLimits(64L << 20, Duration.ofSeconds(30));
     }
 }

@@ -7,24 +7,16 @@ import java.io.InputStream;
  * An InputStream over a {@link BlockReader}. Libraries that skip over data they do not want (image data,
  * mdat) cost nothing: skip() only moves the position. Supports mark/reset, which format detectors use.
  */
-public final class SeekableInputStream extends InputStream {
+final class SeekableInputStream extends InputStream {
 
     private final BlockReader reader;
+    private final long end;
     private long position;
     private long mark;
 
-    SeekableInputStream(BlockReader reader, long position) {
+    SeekableInputStream(BlockReader reader, long end) {
         this.reader = reader;
-        this.position = position;
-        this.mark = position;
-    }
-
-    public long position() {
-        return position;
-    }
-
-    public void seek(long newPosition) {
-        position = newPosition;
+        this.end = end;
     }
 
     @Override
@@ -38,7 +30,10 @@ public final class SeekableInputStream extends InputStream {
         if (len == 0) {
             return 0;
         }
-        int n = reader.read(position, b, off, len);
+        if (position >= end) {
+            return -1;
+        }
+        int n = reader.read(position, b, off, (int) Math.min(len, end - position));
         if (n > 0) {
             position += n;
         }
@@ -47,7 +42,7 @@ public final class SeekableInputStream extends InputStream {
 
     @Override
     public long skip(long n) {
-        long skipped = Math.max(0, Math.min(n, reader.size() - position));
+        long skipped = Math.max(0, Math.min(n, end - position));
         position += skipped;
         return skipped;
     }
@@ -55,7 +50,7 @@ public final class SeekableInputStream extends InputStream {
     /** At most one block: callers that size buffers from available() must not allocate the whole object. */
     @Override
     public int available() {
-        return (int) Math.min(BlockReader.BLOCK_SIZE, Math.max(0, reader.size() - position));
+        return (int) Math.min(BlockReader.BLOCK_SIZE, Math.max(0, end - position));
     }
 
     @Override

@@ -64,6 +64,34 @@ class RangedReadBudgetTest {
     }
 
     @Test
+    void largePngCostsItsHeaderChunksAndItsEnd() throws Exception {
+        Path png = Encoder.ffmpeg(dir.resolve("large.png"), List.of("-f", "lavfi", "-i",
+                "testsrc2=size=1600x1200,noise=alls=60", "-frames:v", "1"));
+        assertThat(Files.size(png)).isGreaterThan(2L << 20);
+
+        MediaMetadata m = extract(png, ExtractionLimits.defaults());
+
+        assertThat(m.status()).isEqualTo("READY");
+        assertThat(m.width()).isEqualTo(1600);
+        assertThat(m.bytesRead()).isLessThanOrEqualTo(256 * 1024);
+    }
+
+    @Test
+    void pngCutShortKeepsItsSizeButIsCorrupt() throws Exception {
+        Path png = Encoder.ffmpeg(dir.resolve("whole.png"), List.of("-f", "lavfi", "-i",
+                "testsrc2=size=800x600", "-frames:v", "1"));
+        byte[] bytes = Files.readAllBytes(png);
+        Path cut = Files.write(dir.resolve("cut.png"), java.util.Arrays.copyOf(bytes, bytes.length / 2));
+
+        MediaMetadata m = extract(cut, ExtractionLimits.defaults());
+
+        assertThat(m.status()).isEqualTo("FAILED");
+        assertThat(m.errorClass()).isEqualTo(ErrorClass.CORRUPT);
+        assertThat(m.width()).isEqualTo(800);
+        assertThat(m.height()).isEqualTo(600);
+    }
+
+    @Test
     void mp4WithMoovAtTheEndReadsHeaderAndMoovOnly() throws Exception {
         Map<String, long[]> boxes = Boxes.topLevel(largeMp4);
         assertThat(boxes.keySet()).as("layout").endsWith("mdat", "moov");

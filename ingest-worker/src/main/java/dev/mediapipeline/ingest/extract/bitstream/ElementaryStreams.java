@@ -8,9 +8,6 @@ import java.util.Arrays;
  */
 public final class ElementaryStreams {
 
-    private static final double[] MPEG2_FRAME_RATES = {0, 24000 / 1001.0, 24, 25, 30000 / 1001.0, 30, 50,
-        60000 / 1001.0, 60};
-
     private ElementaryStreams() {
     }
 
@@ -26,15 +23,13 @@ public final class ElementaryStreams {
         return nal == null ? null : HevcSps.pictureSize(BitReader.unescape(nal, 2, nal.length));
     }
 
-    /** {width, height, frame rate × 1000} from the first MPEG-1/2 sequence header (00 00 01 B3), or null. */
-    public static int[] mpegVideoSequence(byte[] es) {
-        for (int i = 0; i + 8 <= es.length; i++) {
+    /** {width, height} from the first MPEG-1/2 sequence header (00 00 01 B3), or null. */
+    public static int[] mpegVideoSize(byte[] es) {
+        for (int i = 0; i + 7 <= es.length; i++) {
             if (es[i] == 0 && es[i + 1] == 0 && es[i + 2] == 1 && (es[i + 3] & 0xff) == 0xB3) {
                 int width = ((es[i + 4] & 0xff) << 4) | ((es[i + 5] & 0xff) >> 4);
                 int height = ((es[i + 5] & 0x0f) << 8) | (es[i + 6] & 0xff);
-                int rateCode = es[i + 7] & 0x0f;
-                double rate = rateCode < MPEG2_FRAME_RATES.length ? MPEG2_FRAME_RATES[rateCode] : 0;
-                return new int[] {width, height, (int) Math.round(rate * 1000)};
+                return new int[] {width, height};
             }
         }
         return null;

@@ -4,6 +4,8 @@ import com.drew.imaging.ImageMetadataReader;
 import com.drew.imaging.ImageProcessingException;
 import com.drew.imaging.jpeg.JpegMetadataReader;
 import com.drew.imaging.jpeg.JpegSegmentMetadataReader;
+import com.drew.imaging.png.PngMetadataReader;
+import com.drew.imaging.png.PngProcessingException;
 import com.drew.imaging.tiff.TiffMetadataReader;
 import com.drew.metadata.Metadata;
 import com.drew.metadata.xmp.XmpReader;
@@ -12,7 +14,6 @@ import dev.mediapipeline.ingest.extract.MediaMetadata;
 import dev.mediapipeline.ingest.extract.MetadataExtractor;
 import dev.mediapipeline.ingest.read.BlockReader;
 import java.io.IOException;
-import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -24,8 +25,6 @@ public final class ImageExtractor implements MetadataExtractor {
 
     /** metadata-extractor's segment readers plus the vendor segments it does not decode. */
     private static final List<JpegSegmentMetadataReader> JPEG_READERS = jpegReaders();
-    private static final long PNG_SIGNATURE = 0x89504E470D0A1A0AL;
-    private static final int IHDR = 0x49484452;
 
     @Override
     public boolean accepts(String contentType) {
@@ -34,35 +33,41 @@ public final class ImageExtractor implements MetadataExtractor {
 
     @Override
     public void extract(BlockReader reader, MediaMetadata.Builder out) throws IOException {
+        if (PngLayout.isPng(reader)) {
+            extractPng(reader, out);
+            return;
+        }
         Metadata metadata;
         try {
             metadata = isTiff(reader) ? TiffMetadataReader.readMetadata(new BlockRandomAccessReader(reader))
                     : isJpeg(reader) ? JpegMetadataReader.readMetadata(reader.openStream(), JPEG_READERS)
                     : ImageMetadataReader.readMetadata(reader.openStream(), reader.size());
         } catch (ImageProcessingException e) {
-            salvagePngHeader(reader, out);
             throw new CorruptMediaException(e.getMessage());
-        } catch (IOException | RuntimeException e) {
-            salvagePngHeader(reader, out);
-            throw e;
-        }
-        if (isPng(reader)) {
-            XmpPackets.retryPng(reader, metadata);
         }
         ImageFields.copy(metadata, out);
     }
 
     /**
-     * metadata-extractor reads a PNG to its IEND chunk and gives nothing back when the file is cut short (an
-     * interrupted upload). The size is in the IHDR chunk, which the PNG specification fixes at offset 8.
+     * metadata-extractor gives nothing back when a PNG is cut short inside its header chunks; the size is
+     * then taken from IHDR. A file cut short in its image data (an interrupted upload) keeps all its
+     * metadata but is reported corrupt.
      */
-    private static void salvagePngHeader(BlockReader reader, MediaMetadata.Builder out) throws IOException {
-        if (reader.size() < 24) {
-            return;
+    private static void extractPng(BlockReader reader, MediaMetadata.Builder out) throws IOException {
+        Metadata metadata;
+        try {
+            metadata = PngMetadataReader.readMetadata(PngLayout.metadataChunks(reader));
+        } catch (PngProcessingException e) {
+            PngLayout.salvageHeader(reader, out);
+            throw new CorruptMediaException(e.getMessage());
+        } catch (IOException | RuntimeException e) {
+            PngLayout.salvageHeader(reader, out);
+            throw e;
         }
-        ByteBuffer head = ByteBuffer.wrap(reader.readFully(0, 24));
-        if (head.getLong(0) == PNG_SIGNATURE && head.getInt(12) == IHDR) {
-            out.storedDimensions(head.getInt(16), head.getInt(20));
+        XmpPackets.retryPng(metadata, () -> PngLayout.metadataChunks(reader));
+        ImageFields.copy(metadata, out);
+        if (!PngLayout.hasEnd(reader)) {
+            throw new CorruptMediaException("PNG is cut short: no IEND chunk at the end");
         }
     }
 
@@ -75,10 +80,6 @@ public final class ImageExtractor implements MetadataExtractor {
         readers.add(new PictureInfoSegmentReader());
         readers.add(new CiffSegmentReader());
         return List.copyOf(readers);
-    }
-
-    private static boolean isPng(BlockReader reader) throws IOException {
-        return reader.size() >= 8 && ByteBuffer.wrap(reader.readFully(0, 8)).getLong() == PNG_SIGNATURE;
     }
 
     private static boolean isJpeg(BlockReader reader) throws IOException {

@@ -9,9 +9,9 @@ import com.drew.metadata.Directory;
 import com.drew.metadata.Metadata;
 import com.drew.metadata.xmp.XmpDirectory;
 import com.drew.metadata.xmp.XmpReader;
-import dev.mediapipeline.ingest.read.BlockReader;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 import java.util.zip.DataFormatException;
@@ -54,13 +54,18 @@ final class XmpPackets {
      * metadata-extractor reads PNG XMP (iTXt) itself, with no hook: when it failed, read the iTXt chunk again
      * and parse the trimmed packet into a directory of its own.
      */
-    static void retryPng(BlockReader reader, Metadata metadata) throws IOException {
+    /** Opens the PNG chunks to search again. */
+    interface ChunkSource {
+        InputStream open() throws IOException;
+    }
+
+    static void retryPng(Metadata metadata, ChunkSource chunks) throws IOException {
         XmpDirectory failed = metadata.getFirstDirectoryOfType(XmpDirectory.class);
         if (failed == null || !failed.hasErrors()) {
             return;
         }
         try {
-            for (PngChunk chunk : new PngChunkReader().extract(new StreamReader(reader.openStream()),
+            for (PngChunk chunk : new PngChunkReader().extract(new StreamReader(chunks.open()),
                     Set.of(PngChunkType.iTXt))) {
                 String text = internationalText(chunk.getBytes());
                 if (text != null) {

@@ -36,10 +36,10 @@ public final class TransportStreamExtractor implements MetadataExtractor {
             throw new CorruptMediaException("no program with audio or video found");
         }
         PacketScan last = first;
-        if (reader.size() > WINDOW) {
-            long tailStart = reader.size() - WINDOW;
-            // Align to a packet boundary: a TS file is a whole number of packets.
-            tailStart -= tailStart % packetSize;
+        // The tail window starts after the head window, on a packet boundary (a TS file is whole packets).
+        long tailStart = Math.max(headWindow, reader.size() - WINDOW);
+        tailStart += (packetSize - tailStart % packetSize) % packetSize;
+        if (tailStart < reader.size()) {
             last = new PacketScan(first.programs);
             last.scan(reader.readFully(tailStart, (int) (reader.size() - tailStart)), skip, packetSize);
         }
@@ -54,7 +54,7 @@ public final class TransportStreamExtractor implements MetadataExtractor {
             int[] size = switch (p.videoCodec) {
                 case "h264" -> ElementaryStreams.avcPictureSize(es);
                 case "hevc" -> ElementaryStreams.hevcPictureSize(es);
-                case "mpeg2video", "mpeg1video" -> ElementaryStreams.mpegVideoSequence(es);
+                case "mpeg2video", "mpeg1video" -> ElementaryStreams.mpegVideoSize(es);
                 default -> null;
             };
             if (size != null) {
@@ -72,7 +72,9 @@ public final class TransportStreamExtractor implements MetadataExtractor {
             out.audioCodec(codec);
         }
         long start = Math.min(first.videoPts.min(), first.audioPts.min());
-        long end = Math.max(last.videoPts.max() + frameTicks(first.videoPts), last.audioPts.max());
+        long frame = frameTicks(first.videoPts);
+        long end = Math.max(Math.max(first.videoPts.max(), last.videoPts.max()) + frame,
+                Math.max(first.audioPts.max(), last.audioPts.max()));
         if (start != Long.MAX_VALUE && end > start) {
             out.durationSeconds((end - start) / (double) PTS_CLOCK);
         }
