@@ -59,6 +59,8 @@ public final class MediaExtraction {
             out.failed(ErrorClass.of(e.limit()), e.getMessage());
         } catch (ObjectChangedException | ObjectGoneException | SourceReadException e) {
             throw e;
+        } catch (UnsupportedMediaException e) {
+            out.failed(ErrorClass.UNSUPPORTED, e.getMessage());
         } catch (IOException | RuntimeException | StackOverflowError e) {
             out.failed(ErrorClass.CORRUPT, describe(e));
         }

@@ -14,7 +14,10 @@ public record ExtractionLimits(long maxBytesRead, Duration timeout) {
         }
     }
 
-    /** 64 MiB and 30 s: far above what any header needs, far below a whole large video, and well inside the queue's 60 s visibility timeout. */
+    /**
+     * 64 MiB and 30 s: far above what any header needs, far below a whole large video, and well inside the
+     * ingest queue's 60 s visibility timeout.
+     */
     public static ExtractionLimits defaults() {
         return new ExtractionLimits(64L << 20, Duration.ofSeconds(30));
     }

@@ -51,6 +51,15 @@ class ExtractionContractTest {
     }
 
     @Test
+    void imageOfAKindNoExtractorReadsIsUnsupported(@TempDir Path dir) throws IOException {
+        Path svg = Files.writeString(dir.resolve("logo.svg"), "<?xml version=\"1.0\"?>\n"
+                + "<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"10\" height=\"10\"><rect width=\"10\"/></svg>\n");
+
+        assertThat(extract(svg).toAttributes()).containsEntry("Type", "image").containsEntry("Status", "FAILED")
+                .containsEntry("ErrorClass", "unsupported").containsEntry("ContentType", "image/svg+xml");
+    }
+
+    @Test
     void emptyObjectIsOther(@TempDir Path dir) throws IOException {
         Path empty = Files.write(dir.resolve("empty.mp4"), new byte[0]);
 

@@ -12,10 +12,12 @@ import com.drew.metadata.xmp.XmpReader;
 import dev.mediapipeline.ingest.extract.CorruptMediaException;
 import dev.mediapipeline.ingest.extract.MediaMetadata;
 import dev.mediapipeline.ingest.extract.MetadataExtractor;
+import dev.mediapipeline.ingest.extract.UnsupportedMediaException;
 import dev.mediapipeline.ingest.read.BlockReader;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Still images through metadata-extractor: JPEG, PNG, GIF, WebP, BMP, PSD, HEIF/HEIC/AVIF as streams
@@ -26,9 +28,14 @@ public final class ImageExtractor implements MetadataExtractor {
     /** metadata-extractor's segment readers plus the vendor segments it does not decode. */
     private static final List<JpegSegmentMetadataReader> JPEG_READERS = jpegReaders();
 
+    /** What metadata-extractor reads; other image types (SVG, JPEG 2000, ...) are unsupported, not corrupt. */
+    private static final Set<String> TYPES = Set.of("image/jpeg", "image/png", "image/gif", "image/webp",
+            "image/bmp", "image/tiff", "image/vnd.adobe.photoshop", "image/vnd.microsoft.icon", "image/vnd.zbrush.pcx",
+            "image/x-canon-cr2");
+
     @Override
     public boolean accepts(String contentType) {
-        return contentType.startsWith("image/");
+        return TYPES.contains(contentType) || contentType.startsWith("image/x-raw-");
     }
 
     @Override
@@ -43,7 +50,10 @@ public final class ImageExtractor implements MetadataExtractor {
                     : isJpeg(reader) ? JpegMetadataReader.readMetadata(reader.openStream(), JPEG_READERS)
                     : ImageMetadataReader.readMetadata(reader.openStream(), reader.size());
         } catch (ImageProcessingException e) {
-            throw new CorruptMediaException(e.getMessage());
+            // A raw sub-format the library has no reader for is reported as "not supported"/"could not be determined".
+            String message = String.valueOf(e.getMessage());
+            throw message.contains("not supported") || message.contains("could not be determined")
+                    ? new UnsupportedMediaException(message) : new CorruptMediaException(message);
         }
         ImageFields.copy(metadata, out);
     }
