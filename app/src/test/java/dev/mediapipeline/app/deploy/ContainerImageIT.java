@@ -20,7 +20,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import javax.imageio.ImageIO;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -104,7 +103,7 @@ class ContainerImageIT {
 
     @Test
     void bothImagesTogetherTurnAnUploadIntoAnIndexedItem() throws Exception {
-        PipelineConfig config = names().withEndpoint(SharedLocalAws.endpoint());
+        PipelineConfig config = PipelineNames.prefixed("img-" + RUN + "-").withEndpoint(SharedLocalAws.endpoint());
         try (AwsClients clients = new AwsClients(config)) {
             new Provisioner(clients).provision();
             int indexerPort = start("indexer-worker", config);
@@ -136,18 +135,12 @@ class ContainerImageIT {
         ImageTarball image = IMAGES.get(worker);
         int port = freePort();
         Map<String, String> env = new HashMap<>(image.env());
+        env.putAll(PipelineNames.environment(config));
         env.putAll(Map.of(
                 "AWS_ENDPOINT_URL", config.endpoint().orElseThrow().toString(),
                 "AWS_REGION", config.region(),
                 "AWS_ACCESS_KEY_ID", "test",
-                "AWS_SECRET_ACCESS_KEY", "test",
-                "MEDIA_BUCKET", config.bucket(),
-                "MEDIA_INGEST_QUEUE", config.ingestQueue(),
-                "MEDIA_INGEST_DLQ", config.ingestDlq(),
-                "MEDIA_INDEX_DLQ", config.indexDlq(),
-                "MEDIA_TABLE", config.mediaTable(),
-                "MEDIA_TAG_INDEX_TABLE", config.tagIndexTable()));
-        env.put("MEDIA_TOMBSTONE_TABLE", config.tombstoneTable());
+                "AWS_SECRET_ACCESS_KEY", "test"));
         List<String> command = new ArrayList<>(image.entrypoint());
         command.addAll(List.of("--ops-port", Integer.toString(port)));
         UnpackedContainer container = new UnpackedContainer(ROOTS.get(worker), image.user(), env);
@@ -164,13 +157,6 @@ class ContainerImageIT {
                 .until(() -> new UnpackedContainer(ROOTS.get(worker), image.user(), image.env()).run(List.of(
                         "java", "-cp", "/opt/media-pipeline/probe", "HealthProbe",
                         "http://127.0.0.1:" + port + "/health"), probeLog) == 0);
-    }
-
-    private static PipelineConfig names() {
-        String prefix = "img-" + RUN + "-";
-        return new PipelineConfig(Optional.empty(), SharedLocalAws.REGION, prefix + "media", prefix + "media-ingest",
-                prefix + "media-ingest-dlq", prefix + "media-index-dlq", prefix + "UserMedia",
-                prefix + "MediaTagIndex", prefix + "MediaTombstones");
     }
 
     private static byte[] jpeg() throws IOException {

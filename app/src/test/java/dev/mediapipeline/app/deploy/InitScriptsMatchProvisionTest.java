@@ -13,7 +13,6 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.assertj.core.api.SoftAssertions;
@@ -43,8 +42,8 @@ class InitScriptsMatchProvisionTest {
         assertThat(AWS_CLI).as("the stock AWS CLI runs the LocalStack init scripts here: apt-get install awscli")
                 .isExecutable();
         tap = QueueSettingsTap.inFrontOf(SharedLocalAws.endpoint());
-        byScripts = new AwsClients(names("init").withEndpoint(tap.endpoint()));
-        byProvision = new AwsClients(names("prov").withEndpoint(tap.endpoint()));
+        byScripts = new AwsClients(PipelineNames.prefixed("init-" + RUN + "-").withEndpoint(tap.endpoint()));
+        byProvision = new AwsClients(PipelineNames.prefixed("prov-" + RUN + "-").withEndpoint(tap.endpoint()));
         runInitScripts(byScripts.config(), work);
         new Provisioner(byProvision).provision();
     }
@@ -93,13 +92,6 @@ class InitScriptsMatchProvisionTest {
         assertThat(provisioned.get("table {tombstoneTable}").toString()).contains("timeToLive=ENABLED ExpiresAt");
     }
 
-    private static PipelineConfig names(String side) {
-        String prefix = side + "-" + RUN + "-";
-        return new PipelineConfig(Optional.empty(), SharedLocalAws.REGION, prefix + "media", prefix + "media-ingest",
-                prefix + "media-ingest-dlq", prefix + "media-index-dlq", prefix + "UserMedia",
-                prefix + "MediaTagIndex", prefix + "MediaTombstones");
-    }
-
     /** Runs every ready hook in LocalStack's order, with an {@code awslocal} that points at the tap. */
     private static void runInitScripts(PipelineConfig config, Path work) throws Exception {
         Path bin = Files.createDirectories(work.resolve("bin"));
@@ -124,13 +116,7 @@ class InitScriptsMatchProvisionTest {
             env.put("AWS_SECRET_ACCESS_KEY", "test");
             env.put("AWS_DEFAULT_REGION", config.region());
             env.put("AWS_CONFIG_FILE", work.resolve("no-aws-config").toString());
-            env.put("MEDIA_BUCKET", config.bucket());
-            env.put("MEDIA_INGEST_QUEUE", config.ingestQueue());
-            env.put("MEDIA_INGEST_DLQ", config.ingestDlq());
-            env.put("MEDIA_INDEX_DLQ", config.indexDlq());
-            env.put("MEDIA_TABLE", config.mediaTable());
-            env.put("MEDIA_TAG_INDEX_TABLE", config.tagIndexTable());
-            env.put("MEDIA_TOMBSTONE_TABLE", config.tombstoneTable());
+            env.putAll(PipelineNames.environment(config));
             Process running = process.start();
             boolean exited = running.waitFor(5, TimeUnit.MINUTES);
             if (!exited) {
