@@ -1,5 +1,6 @@
 package dev.mediapipeline.app;
 
+import dev.mediapipeline.app.bench.BenchCommand;
 import dev.mediapipeline.app.command.BackfillCommand;
 import dev.mediapipeline.app.command.DlqCommand;
 import dev.mediapipeline.app.command.ExtractCommand;
@@ -20,7 +21,7 @@ import picocli.CommandLine.Command;
         subcommands = {RunCommand.class, LocalAwsCommand.class, IngestWorkerCommand.class,
                 IndexerWorkerCommand.class, ProvisionCommand.class, ExtractCommand.class, UploadCommand.class,
                 QueryCommand.class, StatusCommand.class, DlqCommand.class, BackfillCommand.class,
-                CommandLine.HelpCommand.class})
+                BenchCommand.class, CommandLine.HelpCommand.class})
 public final class MediaPipeline {
 
     public static void main(String[] args) {

@@ -1,0 +1,60 @@
+package dev.mediapipeline.app.bench;
+
+import dev.mediapipeline.app.MediaPipeline;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Starts this application in a new JVM the way a user would: {@code java -jar media-pipeline.jar ...} when
+ * running from the jar, else the same class path (from an IDE or a test run).
+ */
+public final class SelfLauncher {
+
+    private SelfLauncher() {
+    }
+
+    public static List<String> command(List<String> jvmOptions, List<String> args) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        Path jar = ownJar();
+        if (jar != null) {
+            command.add("-jar");
+            command.add(jar.toString());
+        } else {
+            command.add("-cp");
+            command.add(System.getProperty("java.class.path"));
+            command.add(MediaPipeline.class.getName());
+        }
+        command.addAll(args);
+        return command;
+    }
+
+    /** How a person would type it, for reports: {@code java -jar app/target/media-pipeline.jar}. */
+    public static String describe() {
+        Path jar = ownJar();
+        if (jar == null) {
+            return "java -cp <class path> " + MediaPipeline.class.getName();
+        }
+        Path cwd = Path.of("").toAbsolutePath();
+        return "java -jar " + (jar.startsWith(cwd) ? cwd.relativize(jar) : jar);
+    }
+
+    /** A JDK tool beside the running java (jstat, jcmd), if this runtime has it. */
+    public static Path jdkTool(String name) {
+        Path tool = Path.of(System.getProperty("java.home"), "bin", name);
+        return Files.isExecutable(tool) ? tool : null;
+    }
+
+    private static Path ownJar() {
+        try {
+            Path location = Path.of(MediaPipeline.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            return Files.isRegularFile(location) && location.toString().endsWith(".jar") ? location : null;
+        } catch (URISyntaxException | SecurityException | NullPointerException e) {
+            return null;
+        }
+    }
+}
