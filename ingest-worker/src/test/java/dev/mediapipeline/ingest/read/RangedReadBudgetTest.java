@@ -77,6 +77,19 @@ class RangedReadBudgetTest {
     }
 
     @Test
+    void largeAnimatedGifCostsItsHeader() throws Exception {
+        Path gif = Encoder.ffmpeg(dir.resolve("animated.gif"), List.of("-f", "lavfi", "-i",
+                "testsrc2=size=480x360:rate=10,noise=alls=40:allf=t", "-t", "3"));
+        assertThat(Files.size(gif)).isGreaterThan(2L << 20);
+
+        MediaMetadata m = extract(gif, ExtractionLimits.defaults());
+
+        assertThat(m.status()).isEqualTo("READY");
+        assertThat(m.width()).isEqualTo(480);
+        assertThat(m.bytesRead()).isLessThanOrEqualTo(128 * 1024);
+    }
+
+    @Test
     void pngCutShortKeepsItsSizeButIsCorrupt() throws Exception {
         Path png = Encoder.ffmpeg(dir.resolve("whole.png"), List.of("-f", "lavfi", "-i",
                 "testsrc2=size=800x600", "-frames:v", "1"));

@@ -2,6 +2,7 @@ package dev.mediapipeline.ingest.extract.image;
 
 import com.drew.imaging.ImageMetadataReader;
 import com.drew.imaging.ImageProcessingException;
+import com.drew.imaging.gif.GifMetadataReader;
 import com.drew.imaging.jpeg.JpegMetadataReader;
 import com.drew.imaging.jpeg.JpegSegmentMetadataReader;
 import com.drew.imaging.png.PngMetadataReader;
@@ -48,6 +49,7 @@ public final class ImageExtractor implements MetadataExtractor {
         try {
             metadata = isTiff(reader) ? TiffMetadataReader.readMetadata(new BlockRandomAccessReader(reader))
                     : isJpeg(reader) ? JpegMetadataReader.readMetadata(reader.openStream(), JPEG_READERS)
+                    : GifLayout.isGif(reader) ? GifMetadataReader.readMetadata(GifLayout.metadataBlocks(reader))
                     : ImageMetadataReader.readMetadata(reader.openStream(), reader.size());
         } catch (ImageProcessingException e) {
             // A raw sub-format the library has no reader for is reported as "not supported"/"could not be determined".

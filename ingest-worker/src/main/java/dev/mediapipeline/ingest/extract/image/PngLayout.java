@@ -41,10 +41,10 @@ final class PngLayout {
         return reader.openStream();
     }
 
-    /** Whether the IEND chunk is in the last block: an interrupted upload has none. */
+    /** Whether the IEND chunk is in the last 4 KiB (some writers append a little): an interrupted upload has none. */
     static boolean hasEnd(BlockReader reader) throws IOException {
-        int tail = (int) Math.min(reader.size(), 64 * 1024);
-        byte[] bytes = reader.readFully(reader.size() - tail, tail);
+        int tail = (int) Math.min(reader.size(), 4096);
+        byte[] bytes = reader.readExact(reader.size() - tail, tail);
         for (int i = bytes.length - 4; i >= 0; i--) {
             if (bytes[i] == 'I' && bytes[i + 1] == 'E' && bytes[i + 2] == 'N' && bytes[i + 3] == 'D') {
                 return true;
