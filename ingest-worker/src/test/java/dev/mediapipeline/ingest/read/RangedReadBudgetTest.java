@@ -148,6 +148,21 @@ class RangedReadBudgetTest {
         assertThat(m.bytesRead()).isLessThanOrEqualTo(128 * 1024);
     }
 
+    /** ffmpeg ends fragmented files with an mfra index: the first and the last fragment are enough. */
+    @Test
+    void fragmentedMp4WithAnIndexReadsTheFirstAndLastFragmentOnly() throws Exception {
+        Path file = Encoder.ffmpeg(dir.resolve("long-fragmented.mp4"), List.of("-f", "lavfi", "-i",
+                "testsrc2=size=320x240:rate=25,noise=alls=20:allf=t", "-t", "20", "-c:v", "libx264", "-preset",
+                "ultrafast", "-g", "25", "-movflags", "+frag_keyframe+empty_moov+default_base_moof"));
+        assertThat(Boxes.topLevel(file)).containsKeys("moof", "mfra");
+
+        MediaMetadata m = extract(file, ExtractionLimits.defaults());
+
+        assertThat(m.durationMillis()).isCloseTo(20_000L, within(50L));
+        assertThat(m.frameRate()).isCloseTo(25.0, within(0.25));
+        assertThat(m.bytesRead()).as("of %d bytes", Files.size(file)).isLessThanOrEqualTo(Files.size(file) / 20);
+    }
+
     @Test
     void byteBudgetTooSmallForTheMetadataIsTooLarge() throws IOException {
         // One block for sniffing fits; the moov box at the end does not.

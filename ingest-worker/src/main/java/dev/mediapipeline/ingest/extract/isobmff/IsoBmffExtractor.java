@@ -64,8 +64,9 @@ public final class IsoBmffExtractor implements MetadataExtractor {
                 case "moof" -> {
                     if (movie != null) {
                         FragmentScanner.add(reader, box, movie);
-                        // One fragment gives the sample rate; mehd or sidx already give the whole duration.
-                        if (movie.fragmentDuration > 0 || sidxDuration > 0) {
+                        // One fragment gives the sample rate; mehd or sidx already give the whole duration,
+                        // and with an mfra index the last fragments give the end.
+                        if (movie.fragmentDuration > 0 || sidxDuration > 0 || lastFragments(reader, box, movie)) {
                             movie.segmentIndexMillis = sidxDuration;
                             return movie;
                         }
@@ -80,6 +81,18 @@ public final class IsoBmffExtractor implements MetadataExtractor {
         }
         movie.segmentIndexMillis = sidxDuration;
         return movie;
+    }
+
+    /** Adds the last fragment of every track that the mfra index names; false when there is no index. */
+    private static boolean lastFragments(BlockReader reader, TopLevelBox firstMoof, MovieBox movie) throws IOException {
+        boolean found = false;
+        for (long offset : FragmentRandomAccess.lastFragments(reader)) {
+            TopLevelBox moof = offset > firstMoof.start() && offset < reader.size() ? TopLevelBox.at(reader, offset) : null;
+            if (moof != null && moof.type().equals("moof") && FragmentScanner.addEnd(reader, moof, movie)) {
+                found = true;
+            }
+        }
+        return found;
     }
 
     private static MovieBox readMoov(BlockReader reader, TopLevelBox moov) throws IOException {
@@ -113,14 +126,23 @@ public final class IsoBmffExtractor implements MetadataExtractor {
         copyUserData(movie, out);
     }
 
-    /** Average frame rate: samples per second of media time, fragments included. */
+    /**
+     * Average frame rate, samples per second of media time (ffprobe's avg_frame_rate), from stts. A fragmented
+     * track is read only in part, so its rate comes from the median duration of the fragment samples read.
+     */
     private static Double frameRate(Track video) {
-        long count = video.sampleCount + video.fragmentSampleCount;
-        long duration = video.sampleDurationTotal + video.fragmentSampleDurationTotal;
-        if (count == 0 || duration <= 0 || video.timescale <= 0) {
+        if (video.timescale <= 0) {
             return null;
         }
-        return count * (double) video.timescale / duration;
+        if (!video.fragmentSampleDurations.isEmpty()) {
+            long median = video.fragmentSampleDurations.stream().sorted().skip(video.fragmentSampleDurations.size() / 2)
+                    .findFirst().orElse(0L);
+            return median > 0 ? video.timescale / (double) median : null;
+        }
+        if (video.sampleCount == 0 || video.sampleDurationTotal <= 0) {
+            return null;
+        }
+        return video.sampleCount * (double) video.timescale / video.sampleDurationTotal;
     }
 
     /**

@@ -1,5 +1,8 @@
 package dev.mediapipeline.ingest.extract.isobmff;
 
+import java.util.ArrayList;
+import java.util.List;
+
 /** What the moov box says about one trak, plus what fragments add to it. */
 final class Track {
     long trackId;
@@ -17,10 +20,10 @@ final class Track {
     long sampleDurationTotal;
     /** From trex: the default for fragment samples that carry no duration of their own. */
     long defaultSampleDuration;
-    /** Samples and the end time found in movie fragments. */
-    long fragmentSampleCount;
-    long fragmentSampleDurationTotal;
+    /** The end time found in movie fragments. */
     long fragmentEnd;
+    /** Durations of the fragment samples read (a bounded sample): their median is the frame duration. */
+    final List<Long> fragmentSampleDurations = new ArrayList<>();
 
     boolean isVideo() {
         return "vide".equals(handler) && sampleEntry != null;
