@@ -57,8 +57,11 @@ public final class SqsBackend implements AutoCloseable {
             Option<ActorRef> store = Option.empty();
             if (storeDir.isPresent()) {
                 Files.createDirectories(storeDir.get());
+                // WRITE_DELAY=0: H2 writes each commit to the file at once instead of up to a second later, so
+                // an S3 event acknowledged to the uploader survives kill -9 (the send waits for this commit).
                 SqlQueuePersistenceConfig config = SqlQueuePersistenceConfig.apply(true, "org.h2.Driver",
-                        "jdbc:h2:" + storeDir.get().resolve("queues").toAbsolutePath(), "sa", "", false);
+                        "jdbc:h2:" + storeDir.get().resolve("queues").toAbsolutePath() + ";WRITE_DELAY=0", "sa", "",
+                        false);
                 store = Option.apply(actorSystem.actorOf(Props.create(SqlQueuePersistenceActor.class,
                         () -> new SqlQueuePersistenceActor(config, List$.MODULE$.empty()))));
             }
