@@ -1,0 +1,152 @@
+package dev.mediapipeline.app.chaos;
+
+import static org.awaitility.Awaitility.await;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The one executable in a child JVM, as a user starts it: {@code java -cp ... MediaPipeline COMMAND
+ * --data-dir DIR --port N}. Its output goes to files, so a test can read what it logged. The classpath
+ * is the application's own: this module's classes and its runtime libraries, without test classes.
+ */
+final class PipelineProcess {
+
+    static final Duration START_TIMEOUT = Duration.ofSeconds(150);
+    private static final String READY_LINE = "media-pipeline is up.";
+    private static final Pattern OPS = Pattern.compile("Ops\\s+http://127\\.0\\.0\\.1:(\\d+)/");
+
+    private final Process process;
+    private final Path stdout;
+    private final Path stderr;
+    private final URI endpoint;
+
+    private PipelineProcess(Process process, Path stdout, Path stderr, URI endpoint) {
+        this.process = process;
+        this.stdout = stdout;
+        this.stderr = stderr;
+        this.endpoint = endpoint;
+    }
+
+    /** Starts {@code command} (run, local-aws) on the data dir and port, and waits until it says it is up. */
+    static PipelineProcess start(String command, Path dataDir, int port, Path logDir, String... extraArgs) {
+        List<String> cmd = new ArrayList<>(List.of(javaBinary(), "-Xmx512m", "-cp", applicationClasspath(),
+                "dev.mediapipeline.app.MediaPipeline", command, "--data-dir", dataDir.toString(),
+                "--port", Integer.toString(port)));
+        cmd.addAll(List.of(extraArgs));
+        try {
+            Files.createDirectories(logDir);
+            String name = command + "-" + System.nanoTime();
+            Path out = logDir.resolve(name + ".out");
+            Path err = logDir.resolve(name + ".err");
+            ProcessBuilder builder = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile());
+            // The embedded stack accepts any credentials; the child must not pick up real ones.
+            builder.environment().keySet().removeIf(k -> k.startsWith("AWS_"));
+            PipelineProcess child = new PipelineProcess(builder.start(), out, err,
+                    URI.create("http://127.0.0.1:" + port));
+            await().atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(250)).until(() -> {
+                if (!child.process.isAlive()) {
+                    throw new IllegalStateException(command + " exited with " + child.process.exitValue() + ":\n"
+                            + child.log());
+                }
+                return child.stdout().contains(READY_LINE);
+            });
+            return child;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    URI endpoint() {
+        return endpoint;
+    }
+
+    Optional<URI> opsEndpoint() {
+        Matcher m = OPS.matcher(stdout());
+        return m.find() ? Optional.of(URI.create("http://127.0.0.1:" + m.group(1))) : Optional.empty();
+    }
+
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** kill -9: no shutdown hook, no drain, no flush. */
+    void killHard() {
+        process.destroyForcibly();
+        await().atMost(Duration.ofSeconds(30)).until(() -> !process.isAlive());
+    }
+
+    /** SIGTERM, without waiting. */
+    void signalTerminate() {
+        process.destroy();
+    }
+
+    int exitCode() {
+        return process.exitValue();
+    }
+
+    /** SIGTERM, then the exit code, waiting at most {@code atMost}; empty if it did not exit in time. */
+    Optional<Integer> terminate(Duration atMost) {
+        process.destroy();
+        try {
+            return process.waitFor(atMost.toMillis(), TimeUnit.MILLISECONDS)
+                    ? Optional.of(process.exitValue()) : Optional.empty();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return Optional.empty();
+        }
+    }
+
+    String stdout() {
+        return read(stdout);
+    }
+
+    /** Everything the process printed, standard output and error. */
+    String log() {
+        return read(stdout) + read(stderr);
+    }
+
+    private static String read(Path file) {
+        try {
+            return Files.exists(file) ? Files.readString(file, StandardCharsets.UTF_8) : "";
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static String javaBinary() {
+        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    }
+
+    /** The test JVM's classpath minus test classes and test jars: what the packaged application has. */
+    private static String applicationClasspath() {
+        return Stream.of(System.getProperty("java.class.path").split(File.pathSeparator))
+                .filter(entry -> !entry.endsWith("test-classes") && !entry.endsWith("-tests.jar"))
+                .filter(entry -> !entry.contains("junit") && !entry.contains("awaitility")
+                        && !entry.contains("assertj") && !entry.contains("surefire"))
+                .collect(Collectors.joining(File.pathSeparator));
+    }
+}
