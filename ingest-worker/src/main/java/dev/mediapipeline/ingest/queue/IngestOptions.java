@@ -36,8 +36,8 @@ public record IngestOptions(
 
     public static IngestOptions defaults() {
         int cores = Runtime.getRuntime().availableProcessors();
-        return new IngestOptions(Math.max(4, cores * 4), Math.max(8, cores * 8), Duration.ofSeconds(60),
-                Duration.ofSeconds(10), Duration.ofSeconds(15), Duration.ofSeconds(2), ExtractionLimits.defaults());
+        return new IngestOptions(Math.max(4, cores * 4), Math.max(8, cores * 8), Duration.ofSeconds(30),
+                Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofSeconds(2), ExtractionLimits.defaults());
     }
 
     public IngestOptions withParallelism(int newParallelism) {

@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
  * Work that outlives the visibility timeout: a message being processed, and messages waiting for a free
@@ -38,7 +39,7 @@ class HeartbeatTest {
     static void start() {
         stack = PrivateStack.provision("heartbeat");
         registry = new SimpleMeterRegistry();
-        // One thread, room for four: the JPEGs wait in flight behind the slow video.
+        // One thread, room for four: three JPEGs wait in flight behind the slow video.
         IngestOptions options = new IngestOptions(1, 4, VISIBILITY, Duration.ofSeconds(1), Duration.ofSeconds(5),
                 Duration.ofSeconds(1), new ExtractionLimits(64L << 20, EXTRACTION_BUDGET));
         worker = new IngestWorker(stack.clients(), registry, options, IngestObserver.NONE);
@@ -57,8 +58,12 @@ class HeartbeatTest {
         stack.send(stack.putAndDescribe("users/" + user + "/slow.mp4", SlowMedia.manyTinyBoxes(1 << 20), "0A"));
         await().atMost(WAIT).until(() -> worker.inFlight() == 1);
         byte[] jpeg = PrivateStack.corpusFile("Nikon D40.jpg");
-        List<String> queued = List.of("a.jpg", "b.jpg", "c.jpg");
+        List<String> queued = List.of("a.jpg", "b.jpg", "c.jpg", "d.jpg", "e.jpg");
         queued.forEach(name -> stack.send(stack.putAndDescribe("users/" + user + "/" + name, jpeg, "0B")));
+
+        // In-flight work is bounded: while the video blocks the only thread, the worker holds four messages
+        // and leaves the other two on the queue for other workers.
+        await().atMost(WAIT).until(() -> worker.inFlight() == 4 && "2".equals(visibleMessages()));
 
         Map<String, AttributeValue> slow = stack.awaitItem(user, "slow.mp4", WAIT);
         queued.forEach(name -> assertThat(stack.awaitItem(user, name, WAIT).get("Status").s()).isEqualTo("READY"));
@@ -69,11 +74,17 @@ class HeartbeatTest {
         Timer extraction = registry.get("media.ingest.extraction").timer();
         assertThat(extraction.totalTime(TimeUnit.MILLISECONDS)).isGreaterThanOrEqualTo(EXTRACTION_BUDGET.toMillis());
         // Each object was extracted once and written once; nothing was handed out a second time.
-        assertThat(extraction.count()).isEqualTo(4);
-        assertThat(outcome("applied")).isEqualTo(4);
+        assertThat(extraction.count()).isEqualTo(6);
+        assertThat(outcome("applied")).isEqualTo(6);
         assertThat(outcome("stale")).isZero();
         assertThat(outcome("retried")).isZero();
         assertThat(stack.deadLetters()).isEmpty();
+    }
+
+    private static String visibleMessages() {
+        return stack.clients().sqs().getQueueAttributes(r -> r.queueUrl(stack.queueUrl())
+                .attributeNames(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES)).attributes()
+                .get(QueueAttributeName.APPROXIMATE_NUMBER_OF_MESSAGES);
     }
 
     private static double outcome(String name) {
