@@ -57,12 +57,18 @@ final class ProcessHost {
                         console.orElseThrow().ingestObserver())).start();
             }
             Optional<OpsServer> ops = plan.opsPort().isPresent()
-                    ? Optional.of(components.add(console.orElseThrow().serve("127.0.0.1", plan.opsPort().get())))
+                    ? Optional.of(components.add(console.orElseThrow().serve(opsHost(), plan.opsPort().get())))
                     : Optional.empty();
             Banner.print(out, config, plan, ops.map(OpsServer::port));
             String signal = Signals.awaitTermination();
             LOG.info("{} received: draining and stopping", signal);
         }
         return 0;
+    }
+
+    /** Loopback unless MEDIA_OPS_HOST says otherwise: containers set 0.0.0.0 so Prometheus can scrape them. */
+    private static String opsHost() {
+        String host = System.getenv("MEDIA_OPS_HOST");
+        return host == null || host.isBlank() ? "127.0.0.1" : host;
     }
 }

@@ -37,8 +37,9 @@ public final class Provisioner {
         tables.ensure(TableDefinitions.userMedia(config.mediaTable()));
         tables.ensure(TableDefinitions.tagIndex(config.tagIndexTable()));
         tables.ensure(TableDefinitions.tombstones(config.tombstoneTable()));
-        tables.enableTtl(config.tombstoneTable(), TableDefinitions.TOMBSTONE_TTL_ATTRIBUTE);
+        // AWS refuses UpdateTimeToLive on a table that is still CREATING.
         tables.awaitActive(List.of(config.mediaTable(), config.tagIndexTable(), config.tombstoneTable()));
+        tables.enableTtl(config.tombstoneTable(), TableDefinitions.TOMBSTONE_TTL_ATTRIBUTE);
         LOG.info("Provisioned bucket {}, queues {}/{}/{}, tables {}/{}/{}", config.bucket(),
                 config.ingestQueue(), config.ingestDlq(), config.indexDlq(),
                 config.mediaTable(), config.tagIndexTable(), config.tombstoneTable());
