@@ -169,6 +169,19 @@ class ChaosSuiteTest {
 
     @Test
     @Order(4)
+    void theUserComesFromTheKeyNeverFromMetadataTheUploaderSets() {
+        clients.s3().putObject(r -> r.bucket(clients.config().bucket()).key("users/tenant/photo.jpg")
+                .metadata(Map.of("tags", "shared", "userid", "mallory", "user-id", "mallory", "user", "mallory")),
+                RequestBody.fromBytes(jpegs().get(2)));
+
+        assertThat(awaitItem("tenant", "photo.jpg").get("UserId").s()).isEqualTo("tenant");
+        await().atMost(RECOVERY_WAIT).until(() -> mediaTagged("tenant", "shared").equals(List.of("photo.jpg")));
+        assertThat(mediaOf("mallory")).isEmpty();
+        assertThat(mediaTagged("mallory", "shared")).isEmpty();
+    }
+
+    @Test
+    @Order(5)
     void hostileKeysAndMalformedMessagesAreDeadLetteredWithTheirReasonAndTheTestEventIsNot() {
         Map<String, String> hostileKeys = new LinkedHashMap<>();
         hostileKeys.put("outsidemarker", "stray/outsidemarker.jpg");
@@ -209,7 +222,7 @@ class ChaosSuiteTest {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void corruptEmptyAndLyingFilesBecomeItemsAndTheWorkerStaysUp() throws Exception {
         byte[] jpeg = jpegs().get(3);
         String bucket = clients.config().bucket();
@@ -245,7 +258,7 @@ class ChaosSuiteTest {
     }
 
     @Test
-    @Order(6)
+    @Order(7)
     void logsCarryNeitherCredentialsNorPresignedUrls() throws Exception {
         StaticCredentialsProvider probe = StaticCredentialsProvider.create(
                 AwsBasicCredentials.create(PROBE_KEY_ID, PROBE_SECRET));
@@ -280,7 +293,7 @@ class ChaosSuiteTest {
     }
 
     @Test
-    @Order(7)
+    @Order(8)
     void killMinus9DuringTwentyConcurrentUploadsLosesNothing() throws Exception {
         List<Path> files = paddedJpegs(20);
         String bucket = clients.config().bucket();
@@ -341,7 +354,7 @@ class ChaosSuiteTest {
     }
 
     @Test
-    @Order(8)
+    @Order(9)
     void sigtermReleasesInFlightWorkAndExitsZeroWithin30Seconds() {
         byte[] slow = manyTinyBoxes(1 << 20);
         for (int i = 0; i < 3; i++) {
