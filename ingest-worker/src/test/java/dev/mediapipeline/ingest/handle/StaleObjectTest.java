@@ -2,10 +2,13 @@ package dev.mediapipeline.ingest.handle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import dev.mediapipeline.common.event.S3EventKind;
 import dev.mediapipeline.common.event.S3EventRecord;
 import dev.mediapipeline.ingest.extract.MediaExtraction;
+import dev.mediapipeline.ingest.queue.IngestOptions;
+import dev.mediapipeline.ingest.queue.IngestWorker;
 import dev.mediapipeline.ingest.queue.PrivateStack;
 import dev.mediapipeline.ingest.read.ExtractionLimits;
 import dev.mediapipeline.ingest.read.ObjectChangedException;
@@ -14,6 +17,7 @@ import dev.mediapipeline.ingest.read.S3RangeSource;
 import dev.mediapipeline.ingest.write.MediaItemStore;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Optional;
@@ -81,6 +85,31 @@ class StaleObjectTest {
         stack.clients().s3().deleteObject(r -> r.bucket(stack.bucket()).key("users/midway/photo.jpg"));
         assertThatThrownBy(() -> MediaExtraction.extract(source(first), ExtractionLimits.defaults()))
                 .isInstanceOfAny(ObjectGoneException.class, ObjectChangedException.class);
+    }
+
+    @Test
+    void throughTheQueueTheOldEventOfAnOverwrittenObjectIsDoneWithNeitherAnItemNorADeadLetter() {
+        IngestOptions d = IngestOptions.defaults();
+        IngestWorker worker = new IngestWorker(stack.clients(), new SimpleMeterRegistry(), new IngestOptions(2, 2,
+                d.visibilityTimeout(), Duration.ofSeconds(1), d.shutdownGrace(), d.retryBackoff(), d.limits()),
+                IngestObserver.NONE);
+        worker.start();
+        try {
+            byte[] jpeg = PrivateStack.corpusFile("Nikon D40.jpg");
+            String old = stack.putAndDescribe("users/queued/photo.jpg", jpeg, "40");
+            String newer = stack.putAndDescribe("users/queued/photo.jpg", Arrays.copyOf(jpeg, jpeg.length - 3), "41");
+
+            stack.send(old);
+            await().atMost(Duration.ofSeconds(60)).until(stack::queueDrained);
+            assertThat(stack.item("queued", "photo.jpg")).isEmpty();
+            stack.send(newer);
+
+            assertThat(stack.awaitItem("queued", "photo.jpg", Duration.ofSeconds(60)).get("FileSize").n())
+                    .isEqualTo(Integer.toString(jpeg.length - 3));
+            assertThat(stack.deadLetters()).isEmpty();
+        } finally {
+            worker.close();
+        }
     }
 
     private static S3RangeSource source(S3EventRecord record) {
