@@ -519,7 +519,7 @@ class ChaosSuiteTest {
 
     /**
      * An MP4 of 64-byte 'free' boxes after its ftyp: the box walker fetches each header with its own ranged
-     * GET, so the worker holds it for its whole extraction time budget (60 s by default).
+     * GET, so the worker holds it for its whole extraction time budget (30 s by default).
      */
     private static byte[] manyTinyBoxes(int size) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(size);
