@@ -11,12 +11,16 @@ import dev.mediapipeline.common.item.Sequencers;
 import dev.mediapipeline.common.key.MediaKey;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
@@ -46,12 +50,14 @@ public final class MediaItemStore {
      * worker skip reading an object whose event is already outdated.
      */
     public Optional<String> newestKnownOrder(MediaKey key) {
-        Optional<String> item = orderIn(mediaTable, key);
-        Optional<String> tombstone = orderIn(tombstoneTable, key);
-        if (item.isPresent() && tombstone.isPresent()) {
-            return Optional.of(item.get().compareTo(tombstone.get()) >= 0 ? item.get() : tombstone.get());
-        }
-        return item.isPresent() ? item : tombstone;
+        // One round trip for both tables. Keys left unprocessed under throttling only cost the shortcut:
+        // the conditional write still refuses anything outdated.
+        KeysAndAttributes lookup = KeysAndAttributes.builder().keys(keyOf(key)).consistentRead(true)
+                .projectionExpression(SEQUENCER_ORDER).build();
+        return dynamoDb.batchGetItem(r -> r.requestItems(Map.of(mediaTable, lookup, tombstoneTable, lookup)))
+                .responses().values().stream().flatMap(List::stream)
+                .map(found -> found.get(SEQUENCER_ORDER)).filter(Objects::nonNull).map(AttributeValue::s)
+                .max(Comparator.naturalOrder());
     }
 
     /** Puts the item (which carries its own Sequencer) unless the key already holds something newer. */
@@ -95,12 +101,6 @@ public final class MediaItemStore {
             }
             throw e;
         }
-    }
-
-    private Optional<String> orderIn(String table, MediaKey key) {
-        Map<String, AttributeValue> found = dynamoDb.getItem(r -> r.tableName(table).key(keyOf(key))
-                .consistentRead(true).projectionExpression(SEQUENCER_ORDER)).item();
-        return Optional.ofNullable(found.get(SEQUENCER_ORDER)).map(AttributeValue::s);
     }
 
     private static Map<String, AttributeValue> keyOf(MediaKey key) {
