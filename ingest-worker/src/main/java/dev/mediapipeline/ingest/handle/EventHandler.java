@@ -2,7 +2,6 @@ package dev.mediapipeline.ingest.handle;
 
 import dev.mediapipeline.common.event.S3EventKind;
 import dev.mediapipeline.common.event.S3EventRecord;
-import dev.mediapipeline.common.item.Sequencers;
 import dev.mediapipeline.common.key.KeyLayoutException;
 import dev.mediapipeline.common.key.MediaKey;
 import dev.mediapipeline.ingest.extract.MediaExtraction;
@@ -19,7 +18,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Turns one S3 record into the item's new state: extraction for a create, removal for a delete.
- * Outdated events are recognised before any byte is read.
+ * An event outdated by a newer upload or a delete is recognised by its first read (ETag mismatch or 404);
+ * a duplicate, by the conditional write.
  */
 public final class EventHandler {
 
@@ -45,9 +45,6 @@ public final class EventHandler {
         } catch (KeyLayoutException e) {
             return RecordResult.rejected(e.getMessage());
         }
-        if (isOutdated(key, record.sequencer())) {
-            return RecordResult.of(RecordResult.Kind.STALE);
-        }
         return record.kind() == S3EventKind.REMOVED ? remove(key, record) : create(key, record);
     }
 
@@ -56,10 +53,6 @@ public final class EventHandler {
     }
 
     private RecordResult create(MediaKey key, S3EventRecord record) {
-        Optional<ObjectHead> head = ObjectHead.read(s3, record);
-        if (head.isEmpty()) {
-            return RecordResult.of(RecordResult.Kind.OBJECT_CHANGED);
-        }
         MediaMetadata metadata;
         S3RangeSource source = new S3RangeSource(s3, record.bucket(), record.key(),
                 record.eTag().orElseThrow(), record.size().orElseThrow());
@@ -68,17 +61,16 @@ public final class EventHandler {
         } catch (ObjectChangedException | ObjectGoneException e) {
             return RecordResult.of(RecordResult.Kind.OBJECT_CHANGED);
         }
+        Optional<ObjectHead> head = source.firstResponse().map(ObjectHead::of).or(() -> ObjectHead.read(s3, record));
+        if (head.isEmpty()) {
+            return RecordResult.of(RecordResult.Kind.OBJECT_CHANGED);
+        }
         WriteResult written = store.put(key, record.sequencer(),
                 ItemAssembler.assemble(record, head.get(), metadata, clock.instant()));
         if (written == WriteResult.WRITTEN) {
             metrics.itemWritten(record, metadata, clock.instant());
         }
         return result(written);
-    }
-
-    private boolean isOutdated(MediaKey key, String sequencer) {
-        return store.newestKnownOrder(key).map(known -> known.compareTo(Sequencers.order(sequencer)) >= 0)
-                .orElse(false);
     }
 
     private static RecordResult result(WriteResult written) {

@@ -1,6 +1,7 @@
 package dev.mediapipeline.ingest.read;
 
 import java.io.IOException;
+import java.util.Optional;
 import software.amazon.awssdk.core.ResponseBytes;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
@@ -20,6 +21,7 @@ public final class S3RangeSource implements ByteSource {
     private final String key;
     private final String ifMatch;
     private long size = -1;
+    private GetObjectResponse firstResponse;
 
     public S3RangeSource(S3Client s3, String bucket, String key, String eTag) {
         this.s3 = s3;
@@ -64,11 +66,22 @@ public final class S3RangeSource implements ByteSource {
         } catch (S3Exception e) {
             throw translate(e);
         }
+        if (firstResponse == null) {
+            firstResponse = bytes.response();
+        }
         byte[] body = bytes.asByteArrayUnsafe();
         if (body.length != length) {
             throw new IOException(name() + ": asked for " + length + " bytes at " + position + ", got " + body.length);
         }
         System.arraycopy(body, 0, target, offset, length);
+    }
+
+    /**
+     * The headers of the first ranged GET (Content-Type, user metadata), so that no HEAD request is needed for
+     * them; empty until something was read. If-Match makes them those of the event's version.
+     */
+    public Optional<GetObjectResponse> firstResponse() {
+        return Optional.ofNullable(firstResponse);
     }
 
     @Override

@@ -11,16 +11,11 @@ import dev.mediapipeline.common.item.Sequencers;
 import dev.mediapipeline.common.key.MediaKey;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.Optional;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
@@ -28,6 +23,9 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * The only writer of UserMedia. Every write is conditional on the S3 sequencer being newer than both
  * the stored item and the key's tombstone, so duplicates and late events change nothing: no write, no
  * stream record, ProcessedAt untouched.
+ *
+ * <p>Each event costs one request: no read before the write. A read would only spare duplicates their
+ * extraction, and DynamoDB Local spends as much on a read as on a write.
  */
 public final class MediaItemStore {
 
@@ -43,21 +41,6 @@ public final class MediaItemStore {
         this.dynamoDb = dynamoDb;
         this.mediaTable = config.mediaTable();
         this.tombstoneTable = config.tombstoneTable();
-    }
-
-    /**
-     * The newest sequencer order the table knows for this key, from the item or its tombstone; lets the
-     * worker skip reading an object whose event is already outdated.
-     */
-    public Optional<String> newestKnownOrder(MediaKey key) {
-        // One round trip for both tables. Keys left unprocessed under throttling only cost the shortcut:
-        // the conditional write still refuses anything outdated.
-        KeysAndAttributes lookup = KeysAndAttributes.builder().keys(keyOf(key)).consistentRead(true)
-                .projectionExpression(SEQUENCER_ORDER).build();
-        return dynamoDb.batchGetItem(r -> r.requestItems(Map.of(mediaTable, lookup, tombstoneTable, lookup)))
-                .responses().values().stream().flatMap(List::stream)
-                .map(found -> found.get(SEQUENCER_ORDER)).filter(Objects::nonNull).map(AttributeValue::s)
-                .max(Comparator.naturalOrder());
     }
 
     /** Puts the item (which carries its own Sequencer) unless the key already holds something newer. */
