@@ -1,5 +1,6 @@
 package dev.mediapipeline.ingest.queue;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -12,6 +13,8 @@ import java.util.concurrent.TimeUnit;
  */
 final class InFlight {
 
+    static final int MAX_RECEIVE = 10;
+
     private final Semaphore permits;
     private final Set<String> receipts = ConcurrentHashMap.newKeySet();
 
@@ -19,17 +22,24 @@ final class InFlight {
         this.permits = new Semaphore(max);
     }
 
-    /** Waits up to the timeout for room for at least one message; returns how many may be received (≤ 10). */
-    int awaitRoom(long timeout, TimeUnit unit) throws InterruptedException {
-        if (!permits.tryAcquire(timeout, unit)) {
+    /**
+     * Waits up to {@code patience} for room for {@code wanted} messages, else up to the timeout for room for
+     * one; returns how many may be received (at most 10, the most one ReceiveMessage returns), or 0 after
+     * the timeout.
+     */
+    int awaitRoom(int wanted, Duration patience, Duration timeout) throws InterruptedException {
+        int room;
+        if (permits.tryAcquire(wanted, patience.toNanos(), TimeUnit.NANOSECONDS)) {
+            room = wanted;
+        } else if (permits.tryAcquire(timeout.toNanos(), TimeUnit.NANOSECONDS)) {
+            room = 1;
+        } else {
             return 0;
         }
-        int extra = Math.min(9, permits.availablePermits());
-        int more = 0;
-        while (more < extra && permits.tryAcquire()) {
-            more++;
+        while (room < MAX_RECEIVE && permits.tryAcquire()) {
+            room++;
         }
-        return 1 + more;
+        return room;
     }
 
     /** Gives back permits reserved for messages the queue did not deliver. */

@@ -40,6 +40,15 @@ public record IngestOptions(
                 Duration.ofSeconds(10), Duration.ofSeconds(10), Duration.ofSeconds(2), ExtractionLimits.defaults());
     }
 
+    /**
+     * How much room the poller waits for (a little while) before it receives: under load, receives come in
+     * batches instead of one message whenever one finishes, while maxInFlight - parallelism received messages
+     * still wait for a thread.
+     */
+    int receiveBatch() {
+        return Math.max(1, Math.min(InFlight.MAX_RECEIVE, maxInFlight - parallelism));
+    }
+
     public IngestOptions withParallelism(int newParallelism) {
         return new IngestOptions(newParallelism, Math.max(maxInFlight, newParallelism), visibilityTimeout, waitTime,
                 shutdownGrace, retryBackoff, limits);

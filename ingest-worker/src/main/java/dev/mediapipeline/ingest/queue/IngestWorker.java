@@ -40,9 +40,12 @@ public final class IngestWorker implements AutoCloseable {
     private static final int MAX_LOGGED_REASON = 300;
     /** After the grace, how long interrupted work may take to give its messages back before close releases them. */
     private static final Duration INTERRUPT_GRACE = Duration.ofSeconds(2);
+    /** How long the poller waits for room for a whole batch before it takes what room there is. */
+    private static final Duration RECEIVE_PATIENCE = Duration.ofMillis(50);
 
     private final IngestOptions options;
     private final QueueActions queue;
+    private final DeleteBatcher deletions;
     private final OptionalInt maxReceiveCount;
     private final MessageProcessor processor;
     private final IngestMetrics metrics;
@@ -70,6 +73,7 @@ public final class IngestWorker implements AutoCloseable {
         this.queue = new QueueActions(sqs,
                 sqs.getQueueUrl(r -> r.queueName(config.ingestQueue())).queueUrl(),
                 sqs.getQueueUrl(r -> r.queueName(config.ingestDlq())).queueUrl());
+        this.deletions = queue.deleteBatcher("ingest-delete");
         this.maxReceiveCount = queue.maxReceiveCount();
         this.metrics = new IngestMetrics(registry, observer);
         this.processor = new MessageProcessor(new EventHandler(s3, new MediaItemStore(dynamoDb, config),
@@ -82,6 +86,7 @@ public final class IngestWorker implements AutoCloseable {
 
     public void start() {
         running.set(true);
+        deletions.start();
         poller.start();
         long period = options.visibilityTimeout().toMillis() / 3;
         heartbeat.scheduleAtFixedRate(this::extendVisibility, period, period, TimeUnit.MILLISECONDS);
@@ -101,7 +106,7 @@ public final class IngestWorker implements AutoCloseable {
     private void pollLoop() {
         while (running.get()) {
             try {
-                int room = inFlight.awaitRoom(1, TimeUnit.SECONDS);
+                int room = inFlight.awaitRoom(options.receiveBatch(), RECEIVE_PATIENCE, Duration.ofSeconds(1));
                 if (room == 0) {
                     continue;
                 }
@@ -141,34 +146,38 @@ public final class IngestWorker implements AutoCloseable {
     }
 
     private void handle(Message message) {
+        String receipt = message.receiptHandle();
         try {
-            settle(message, processor.process(message.body()));
-            inFlight.finished(message.receiptHandle());
+            if (settle(message, processor.process(message.body()))) {
+                deletions.delete(receipt, () -> inFlight.finished(receipt));
+            } else {
+                inFlight.finished(receipt);
+            }
         } catch (RuntimeException e) {
             if (running.get()) {
                 // The queue itself failed us; the visibility timeout will hand the message out again.
                 LOG.warn("Could not settle message {}: {}", message.messageId(), e.toString());
-                inFlight.finished(message.receiptHandle());
+                inFlight.finished(receipt);
             }
             // Closing: the message stays held, and close() releases it at once.
         }
     }
 
-    private void settle(Message message, Disposition disposition) {
+    /** @return true when the message is done with and is to be deleted from the queue */
+    private boolean settle(Message message, Disposition disposition) {
         if (disposition instanceof Disposition.DeadLetter dl) {
             deadLetter(message, dl.errorClass(), dl.error());
         } else if (disposition instanceof Disposition.Retry retry) {
             int receives = receiveCount(message);
-            if (maxReceiveCount.isPresent() && receives >= maxReceiveCount.getAsInt()) {
-                deadLetter(message, RETRIES_EXHAUSTED, "failed on each of " + receives + " deliveries, last: "
-                        + retry.cause());
-            } else {
+            if (maxReceiveCount.isEmpty() || receives < maxReceiveCount.getAsInt()) {
                 queue.release(message.receiptHandle(), running.get() ? backoff(receives) : Duration.ZERO);
                 metrics.message("retried");
+                return false;
             }
-        } else {
-            queue.delete(message);
+            deadLetter(message, RETRIES_EXHAUSTED, "failed on each of " + receives + " deliveries, last: "
+                    + retry.cause());
         }
+        return true;
     }
 
     private void deadLetter(Message message, String errorClass, String error) {
@@ -233,6 +242,7 @@ public final class IngestWorker implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+        deletions.close();
         heartbeat.shutdownNow();
         List<String> held = inFlight.receipts();
         held.forEach(this::releaseNow);

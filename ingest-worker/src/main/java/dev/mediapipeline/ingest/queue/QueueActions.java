@@ -37,17 +37,16 @@ final class QueueActions {
                 .messageAttributeNames("All")).messages();
     }
 
-    void delete(Message message) {
-        sqs.deleteMessage(r -> r.queueUrl(queueUrl).receiptHandle(message.receiptHandle()));
+    DeleteBatcher deleteBatcher(String threadName) {
+        return new DeleteBatcher(sqs, queueUrl, threadName);
     }
 
-    /** Copies the message to the DLQ with its reason, then removes it from the main queue. */
+    /** Copies the message to the DLQ with its reason; the caller then deletes it from the main queue. */
     void deadLetter(Message message, String errorClass, String error) {
         Map<String, MessageAttributeValue> attributes = new java.util.HashMap<>(message.messageAttributes());
         attributes.put("ErrorClass", text(errorClass));
         attributes.put("Error", text(error.length() > 1024 ? error.substring(0, 1024) : error));
         sqs.sendMessage(r -> r.queueUrl(dlqUrl).messageBody(message.body()).messageAttributes(attributes));
-        delete(message);
     }
 
     /** Hands the message back now, or after a backoff, instead of after the full visibility timeout. */
