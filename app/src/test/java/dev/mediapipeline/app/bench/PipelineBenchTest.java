@@ -31,6 +31,10 @@ class PipelineBenchTest {
                 .isGreaterThanOrEqualTo(summary.path("toItemWritten").path("p50Ms").asDouble());
         JsonNode throughput = json.path("tables").path("throughput");
         assertThat(BenchFixtures.row(throughput, "what", "raw ceiling").path("per second").asDouble()).isPositive();
+        assertThat(BenchFixtures.row(throughput, "what", "raw ceiling").path("process CPU ms per object").asDouble())
+                .isPositive();
+        assertThat(BenchFixtures.row(throughput, "what", "pipeline: backlog drained to tag index")
+                .path("process CPU ms per object").asDouble()).isPositive();
         assertThat(BenchFixtures.row(throughput, "what", "pipeline: backlog drained to items").path("n").asInt())
                 .isEqualTo(4);
         assertThat(json.path("latencySamples")).hasSize(6);

@@ -8,6 +8,7 @@ import dev.mediapipeline.app.bench.OutputOptions;
 import dev.mediapipeline.app.bench.report.LatencyChart;
 import dev.mediapipeline.app.bench.report.Latencies;
 import dev.mediapipeline.app.bench.report.Machine;
+import dev.mediapipeline.app.bench.report.ProcessCpu;
 import dev.mediapipeline.app.bench.report.Report;
 import dev.mediapipeline.app.bench.report.Table;
 import dev.mediapipeline.app.bench.report.Times;
@@ -127,14 +128,16 @@ public final class PipelineBenchCommand implements Callable<Integer> {
                 List<Uploader.Upload> queued = uploader.upload(backlogUser, "bench,backlog", files, backlog, 0);
                 Phase drained;
                 Instant workerStart = Instant.now();
+                Duration cpuBefore = ProcessCpu.used();
                 try (IngestWorker ingest = new IngestWorker(clients, registry, ingestOptions)) {
                     ingest.start();
                     drained = watch(clients, backlogUser, "backlog", queued, BACKLOG_POLL, COLD_START);
+                    Duration drainCpu = ProcessCpu.used().minus(cpuBefore);
                     RawCeiling.Result ceiling = RawCeiling.measure(clients, items(clients, backlogUser),
                             ingestOptions.parallelism(), Duration.ofSeconds(ceilingSeconds));
                     Phase latency = phase(clients, uploader, "bench-" + run + "-latency", "latency", files, uploads,
                             rate, poll, Duration.ofSeconds((long) (uploads / rate) + 120));
-                    describe(report, files, ingestOptions, drained, workerStart, ceiling, latency);
+                    describe(report, files, ingestOptions, drained, workerStart, drainCpu, ceiling, latency);
                 }
             }
         }
@@ -171,7 +174,8 @@ public final class PipelineBenchCommand implements Callable<Integer> {
     }
 
     private void describe(Report report, List<Path> files, IngestOptions ingestOptions, Phase drained,
-                          Instant workerStart, RawCeiling.Result ceiling, Phase latency) throws Exception {
+                          Instant workerStart, Duration drainCpu, RawCeiling.Result ceiling, Phase latency)
+            throws Exception {
         report.note(String.format(Locale.ROOT, "In-memory embedded stack (S3Proxy, ElasticMQ, DynamoDB Local) with "
                         + "the ingest worker (parallelism %d) and the indexer in this JVM; %d input files cycled. "
                         + "Phases: %d warm-up uploads; a backlog of %d objects queued before the worker starts "
@@ -205,15 +209,17 @@ public final class PipelineBenchCommand implements Callable<Integer> {
         Throughput pipeline = drained.throughput(workerStart, a -> a.processedAt());
         Throughput index = drained.throughput(workerStart, a -> a.indexSeen());
         Throughput offered = latency.throughput(latency.firstPut(), a -> a.processedAt());
-        Table tp = new Table("what", "n", "wall s", "per second", "vs raw ceiling");
+        Table tp = new Table("what", "n", "wall s", "per second", "vs raw ceiling", "process CPU ms per object");
         tp.row("raw ceiling: ranged GET (first 64 KiB) + PutItem, " + ceiling.threads() + " threads", ceiling.ops(),
-                seconds(ceiling.wall()), ceiling.opsPerSecond(), Times.of(1, 1));
+                seconds(ceiling.wall()), ceiling.opsPerSecond(), Times.of(1, 1),
+                millisPer(ceiling.cpu(), ceiling.ops()));
         tp.row("pipeline: backlog drained to items", pipeline.count(), seconds(pipeline.wall()), pipeline.perSecond(),
-                Times.of(pipeline.perSecond(), ceiling.opsPerSecond()));
+                Times.of(pipeline.perSecond(), ceiling.opsPerSecond()), "");
         tp.row("pipeline: backlog drained to tag index", index.count(), seconds(index.wall()), index.perSecond(),
-                Times.of(index.perSecond(), ceiling.opsPerSecond()));
+                Times.of(index.perSecond(), ceiling.opsPerSecond()), millisPer(drainCpu, index.count()));
         tp.row(String.format(Locale.ROOT, "latency phase, %.0f/s offered: items", rate), offered.count(),
-                seconds(offered.wall()), offered.perSecond(), Times.of(offered.perSecond(), ceiling.opsPerSecond()));
+                seconds(offered.wall()), offered.perSecond(), Times.of(offered.perSecond(), ceiling.opsPerSecond()),
+                "");
         report.table("throughput", "Throughput", tp);
 
         List<String> verdicts = new ArrayList<>();
@@ -252,6 +258,10 @@ public final class PipelineBenchCommand implements Callable<Integer> {
     private static String verdict(String what, double ms, double target) {
         return String.format(Locale.ROOT, "%s %.0f ms (≤ %.0f): %s", what, ms, target,
                 Double.isFinite(ms) && ms <= target ? "met" : "NOT met");
+    }
+
+    private static double millisPer(Duration cpu, long count) {
+        return count == 0 ? Double.NaN : cpu.toNanos() / 1e6 / count;
     }
 
     private static double seconds(Duration d) {

@@ -6,6 +6,7 @@ import static dev.mediapipeline.common.item.ItemAttributes.S3_KEY;
 import static dev.mediapipeline.common.item.ItemAttributes.USER_ID;
 
 import dev.mediapipeline.app.bench.report.Latencies;
+import dev.mediapipeline.app.bench.report.ProcessCpu;
 import dev.mediapipeline.common.aws.AwsClients;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -33,7 +34,7 @@ final class RawCeiling {
     /** The worker's block size: what it fetches first of every object. */
     static final int FIRST_BLOCK = 64 * 1024;
 
-    record Result(int threads, long ops, Duration wall, Latencies opLatencies) {
+    record Result(int threads, long ops, Duration wall, Duration cpu, Latencies opLatencies) {
 
         double opsPerSecond() {
             return ops / (wall.toNanos() / 1e9);
@@ -63,6 +64,7 @@ final class RawCeiling {
             long deadline = System.nanoTime() + minimum.toNanos();
             List<Future<List<Duration>>> futures = new ArrayList<>();
             long start = System.nanoTime();
+            Duration cpuBefore = ProcessCpu.used();
             for (int t = 0; t < threads; t++) {
                 futures.add(pool.submit(() -> {
                     List<Duration> latencies = new ArrayList<>();
@@ -87,7 +89,8 @@ final class RawCeiling {
                 all.addAll(f.get());
             }
             Duration wall = Duration.ofNanos(System.nanoTime() - start);
-            return new Result(threads, all.size(), wall, Latencies.of(Collections.unmodifiableList(all)));
+            return new Result(threads, all.size(), wall, ProcessCpu.used().minus(cpuBefore),
+                    Latencies.of(Collections.unmodifiableList(all)));
         } catch (ExecutionException e) {
             throw new IllegalStateException("raw ceiling loop failed: " + e.getCause(), e.getCause());
         } finally {
