@@ -12,7 +12,9 @@ import dev.mediapipeline.app.command.QueryCommand;
 import dev.mediapipeline.app.command.RunCommand;
 import dev.mediapipeline.app.command.StatusCommand;
 import dev.mediapipeline.app.command.UploadCommand;
+import dev.mediapipeline.app.launch.ExtractRelaunch;
 import java.util.Arrays;
+import java.util.OptionalInt;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -26,6 +28,12 @@ import picocli.CommandLine.Command;
 public final class MediaPipeline {
 
     public static void main(String[] args) {
+        if (isExtract(args)) {
+            OptionalInt relaunched = ExtractRelaunch.run(args);
+            if (relaunched.isPresent()) {
+                System.exit(relaunched.getAsInt());
+            }
+        }
         System.exit(execute(args));
     }
 
