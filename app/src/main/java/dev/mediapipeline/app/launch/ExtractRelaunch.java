@@ -2,8 +2,6 @@ package dev.mediapipeline.app.launch;
 
 import dev.mediapipeline.app.MediaPipeline;
 import java.io.IOException;
-import java.net.URISyntaxException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,7 +37,7 @@ public final class ExtractRelaunch {
         if (Boolean.getBoolean(IN_PROCESS)) {
             return OptionalInt.empty();
         }
-        Path jar = ownJar();
+        Path jar = OwnJar.find();
         if (jar == null) {
             return OptionalInt.empty();
         }
@@ -74,15 +72,6 @@ public final class ExtractRelaunch {
             } catch (InterruptedException e) {
                 // Nothing interrupts the main thread on purpose; keep waiting for the child's exit code.
             }
-        }
-    }
-
-    private static Path ownJar() {
-        try {
-            Path location = Path.of(MediaPipeline.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            return Files.isRegularFile(location) && location.toString().endsWith(".jar") ? location : null;
-        } catch (URISyntaxException | SecurityException | NullPointerException e) {
-            return null;
         }
     }
 }
