@@ -12,6 +12,9 @@ import dev.mediapipeline.app.command.QueryCommand;
 import dev.mediapipeline.app.command.RunCommand;
 import dev.mediapipeline.app.command.StatusCommand;
 import dev.mediapipeline.app.command.UploadCommand;
+import dev.mediapipeline.app.launch.ExtractRelaunch;
+import java.util.Arrays;
+import java.util.OptionalInt;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -25,12 +28,28 @@ import picocli.CommandLine.Command;
 public final class MediaPipeline {
 
     public static void main(String[] args) {
+        if (isExtract(args)) {
+            OptionalInt relaunched = ExtractRelaunch.run(args);
+            if (relaunched.isPresent()) {
+                System.exit(relaunched.getAsInt());
+            }
+        }
         System.exit(execute(args));
     }
 
     public static int execute(String... args) {
+        if (isExtract(args)) {
+            // Only this command's model: picocli reflects over every class of every subcommand it is given,
+            // which costs a one-file extract more than the extraction.
+            return new CommandLine(new ExtractCommand()).setCommandName("media-pipeline extract")
+                    .execute(Arrays.copyOfRange(args, 1, args.length));
+        }
         CommandLine cli = new CommandLine(new MediaPipeline());
         String[] effective = args.length == 0 ? new String[] {"run"} : args;
         return cli.execute(effective);
+    }
+
+    private static boolean isExtract(String[] args) {
+        return args.length > 0 && args[0].equals("extract");
     }
 }

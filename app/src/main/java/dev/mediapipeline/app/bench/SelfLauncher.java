@@ -1,7 +1,7 @@
 package dev.mediapipeline.app.bench;
 
 import dev.mediapipeline.app.MediaPipeline;
-import java.net.URISyntaxException;
+import dev.mediapipeline.app.launch.OwnJar;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -20,7 +20,7 @@ public final class SelfLauncher {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
-        Path jar = ownJar();
+        Path jar = OwnJar.find();
         if (jar != null) {
             command.add("-jar");
             command.add(jar.toString());
@@ -35,7 +35,7 @@ public final class SelfLauncher {
 
     /** How a person would type it, for reports: {@code java -jar app/target/media-pipeline.jar}. */
     public static String describe() {
-        Path jar = ownJar();
+        Path jar = OwnJar.find();
         if (jar == null) {
             return "java -cp <class path> " + MediaPipeline.class.getName();
         }
@@ -47,14 +47,5 @@ public final class SelfLauncher {
     public static Path jdkTool(String name) {
         Path tool = Path.of(System.getProperty("java.home"), "bin", name);
         return Files.isExecutable(tool) ? tool : null;
-    }
-
-    private static Path ownJar() {
-        try {
-            Path location = Path.of(MediaPipeline.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-            return Files.isRegularFile(location) && location.toString().endsWith(".jar") ? location : null;
-        } catch (URISyntaxException | SecurityException | NullPointerException e) {
-            return null;
-        }
     }
 }

@@ -76,7 +76,7 @@ public final class OfflineExtractor {
             return t;
         });
         try {
-            Deque<Future<Map<String, Object>>> window = new ArrayDeque<>();
+            Deque<Future<Line>> window = new ArrayDeque<>();
             int next = 0;
             int done = 0;
             int failed = 0;
@@ -86,11 +86,11 @@ public final class OfflineExtractor {
                     String file = files.get(next++);
                     window.add(pool.submit(() -> extractOne(file)));
                 }
-                Map<String, Object> line = await(window.removeFirst());
-                if (!MediaMetadata.STATUS_READY.equals(line.get("Status"))) {
+                Line line = await(window.removeFirst());
+                if (!line.ready()) {
                     failed++;
                 }
-                out.write(JSON.writeValueAsString(line));
+                out.write(line.json());
                 out.write('\n');
                 done++;
                 progress.update(done, files.size());
@@ -102,7 +102,16 @@ public final class OfflineExtractor {
         }
     }
 
-    private Map<String, Object> extractOne(String file) {
+    /** One input's output line, serialised by the thread that extracted it rather than by the writer. */
+    private record Line(String json, boolean ready) {
+    }
+
+    private Line extractOne(String file) throws IOException {
+        Map<String, Object> line = attributes(file);
+        return new Line(JSON.writeValueAsString(line), MediaMetadata.STATUS_READY.equals(line.get("Status")));
+    }
+
+    private Map<String, Object> attributes(String file) {
         Map<String, Object> line = new LinkedHashMap<>();
         line.put("File", file);
         try (ByteSource source = open(file)) {
@@ -144,7 +153,7 @@ public final class OfflineExtractor {
         return files;
     }
 
-    private static Map<String, Object> await(Future<Map<String, Object>> future) throws IOException {
+    private static Line await(Future<Line> future) throws IOException {
         try {
             return future.get();
         } catch (InterruptedException e) {

@@ -9,6 +9,7 @@ import dev.mediapipeline.app.bench.report.Machine;
 import dev.mediapipeline.app.bench.report.Report;
 import dev.mediapipeline.app.bench.report.Table;
 import dev.mediapipeline.app.bench.report.Times;
+import dev.mediapipeline.app.launch.ExtractRelaunch;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,6 +25,7 @@ import java.util.TreeMap;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
+import java.util.stream.Stream;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -70,8 +72,9 @@ public final class ExtractBenchCommand implements Callable<Integer> {
     int perFile;
 
     @Option(names = "--java-options", paramLabel = "OPTS",
-            description = "Also run the extract batch with these JVM options (repeatable), e.g. "
-                    + "'-XX:TieredStopAtLevel=1' or '-XX:SharedArchiveFile=app.jsa'.")
+            description = "Also run the extract batch in the JVM started with these options (repeatable; "
+                    + "-Dmedia-pipeline.extract.inProcess=true is added, else extract's own JVM would not get "
+                    + "them), e.g. '-XX:+UseParallelGC'.")
     List<String> javaOptions = List.of();
 
     @Option(names = "--no-tools", description = "Do not run exiftool and ffprobe even if installed.")
@@ -150,7 +153,8 @@ public final class ExtractBenchCommand implements Callable<Integer> {
         contenders.add(ours("one process, list x" + batch.size() / files.size(), List.of(), paths, batchBytes));
         for (String opts : javaOptions) {
             contenders.add(ours("one process, list x" + batch.size() / files.size() + ", JVM " + opts,
-                    List.of(opts.strip().split("\\s+")), paths, batchBytes));
+                    Stream.concat(Stream.of("-D" + ExtractRelaunch.IN_PROCESS + "=true"), Stream.of(opts.strip().split("\\s+")))
+                            .toList(), paths, batchBytes));
         }
         Path exiftool = noTools ? null : TimedProcess.find(exiftoolName);
         Path ffprobe = noTools ? null : TimedProcess.find(ffprobeName);
