@@ -2,6 +2,7 @@ package dev.mediapipeline.app.launch;
 
 import dev.mediapipeline.app.MediaPipeline;
 import java.io.IOException;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,8 +15,10 @@ import java.util.OptionalInt;
  * start) and an application class-data archive ({@link ClassArchive}) so that the few thousand classes of a
  * run are mapped instead of loaded and verified. The first JVM only waits and passes on the exit code.
  *
- * <p>{@code -Dmedia-pipeline.extract.inProcess=true} runs {@code extract} in the JVM the user started, with
- * that JVM's options, e.g. to measure other options or to set the heap size.
+ * <p>The user's system properties ({@code -D}) and memory sizes ({@code -Xmx}, {@code -Xms}, {@code -Xss})
+ * are passed on; other options of the first JVM (agents, debuggers, recordings) are not, since they would
+ * clash with the first JVM's. {@code -Dmedia-pipeline.extract.inProcess=true} runs {@code extract} in the
+ * JVM the user started, with all of that JVM's options, e.g. to measure other options.
  */
 public final class ExtractRelaunch {
 
@@ -47,6 +50,7 @@ public final class ExtractRelaunch {
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(JVM_OPTIONS);
         command.addAll(archive.jvmOptions());
+        command.addAll(passedOn(ManagementFactory.getRuntimeMXBean().getInputArguments()));
         command.add("-D" + IN_PROCESS + "=true");
         command.add("-cp");
         command.add(classPath.toString());
@@ -63,6 +67,11 @@ public final class ExtractRelaunch {
         int exit = waitFor(child);
         archive.publish();
         return OptionalInt.of(exit);
+    }
+
+    static List<String> passedOn(List<String> firstJvmOptions) {
+        return firstJvmOptions.stream().filter(o -> o.startsWith("-D") || o.startsWith("-Xmx") || o.startsWith("-Xms")
+                || o.startsWith("-Xss")).toList();
     }
 
     private static int waitFor(Process child) {
