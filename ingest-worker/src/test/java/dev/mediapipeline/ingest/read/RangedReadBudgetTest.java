@@ -89,6 +89,28 @@ class RangedReadBudgetTest {
         assertThat(m.bytesRead()).isLessThanOrEqualTo(128 * 1024);
     }
 
+    /** A lossless WebP of noise, EXIF and XMP chunks after its 10 MB of image data. */
+    @Test
+    void largeWebpCostsItsChunkHeadersAndMetadata() throws Exception {
+        assumeTrue(Encoder.exiftoolAvailable(), "no /usr/bin/exiftool");
+        Path webp = Encoder.ffmpeg(dir.resolve("large.webp"), List.of("-f", "lavfi", "-i",
+                "testsrc2=size=2400x1600,noise=alls=100", "-frames:v", "1", "-lossless", "1", "-compression_level", "0"));
+        Encoder.exiftool(webp, "-DateTimeOriginal=2024:07:14 18:30:05", "-Make=Fujifilm", "-Model=X-T5",
+                "-Orientation#=6", "-XMP-dc:Subject=Beach");
+        long size = Files.size(webp);
+        assertThat(size).isGreaterThanOrEqualTo(8L << 20);
+
+        MediaMetadata m = extract(webp, ExtractionLimits.defaults());
+
+        assertThat(m.status()).isEqualTo("READY");
+        assertThat(m.width()).as("orientation 6 turns 2400x1600 upright").isEqualTo(1600);
+        assertThat(m.height()).isEqualTo(2400);
+        assertThat(m.takenAt()).isEqualTo("2024-07-14T18:30:05");
+        assertThat(m.cameraModel()).isEqualTo("X-T5");
+        assertThat(m.tags()).containsExactly("beach");
+        assertThat(m.bytesRead()).as("bytes read of %d", size).isLessThanOrEqualTo(size / 50);
+    }
+
     @Test
     void pngCutShortKeepsItsSizeButIsCorrupt() throws Exception {
         Path png = Encoder.ffmpeg(dir.resolve("whole.png"), List.of("-f", "lavfi", "-i",
