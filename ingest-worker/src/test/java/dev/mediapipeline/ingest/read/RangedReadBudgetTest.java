@@ -89,6 +89,55 @@ class RangedReadBudgetTest {
         assertThat(m.bytesRead()).isLessThanOrEqualTo(128 * 1024);
     }
 
+    /** A lossless WebP of noise, EXIF and XMP chunks after its 10 MB of image data. */
+    @Test
+    void largeWebpCostsItsChunkHeadersAndMetadata() throws Exception {
+        assumeTrue(Encoder.exiftoolAvailable(), "no /usr/bin/exiftool");
+        Path webp = Encoder.ffmpeg(dir.resolve("large.webp"), List.of("-f", "lavfi", "-i",
+                "testsrc2=size=2400x1600,noise=alls=100", "-frames:v", "1", "-lossless", "1", "-compression_level", "0"));
+        Encoder.exiftool(webp, "-DateTimeOriginal=2024:07:14 18:30:05", "-Make=Fujifilm", "-Model=X-T5",
+                "-Orientation#=6", "-XMP-dc:Subject=Beach");
+        long size = Files.size(webp);
+        assertThat(size).isGreaterThanOrEqualTo(8L << 20);
+
+        MediaMetadata m = extract(webp, ExtractionLimits.defaults());
+
+        assertThat(m.status()).isEqualTo("READY");
+        assertThat(m.width()).as("orientation 6 turns 2400x1600 upright").isEqualTo(1600);
+        assertThat(m.height()).isEqualTo(2400);
+        assertThat(m.takenAt()).isEqualTo("2024-07-14T18:30:05");
+        assertThat(m.cameraModel()).isEqualTo("X-T5");
+        assertThat(m.tags()).containsExactly("beach");
+        assertThat(m.bytesRead()).as("bytes read of %d", size).isLessThanOrEqualTo(size / 50);
+    }
+
+    /**
+     * A 48 s 1080p broadcast-like transport stream, and the same packets as M2TS (192-byte packets): the tables,
+     * the first frames and the last few are enough.
+     */
+    @Test
+    void largeTransportStreamsCostTheirFirstAndLastFrames() throws Exception {
+        Path ts = Encoder.ffmpeg(dir.resolve("large.ts"), List.of("-f", "lavfi", "-i", "testsrc2=size=1920x1080:rate=25",
+                "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000", "-t", "48", "-c:v", "libx264",
+                "-preset", "ultrafast", "-b:v", "2M", "-maxrate", "2M", "-bufsize", "1M", "-c:a", "ac3"));
+        Path m2ts = Encoder.remux(ts, dir.resolve("large.m2ts"), "-mpegts_m2ts_mode", "1");
+
+        for (Path file : List.of(ts, m2ts)) {
+            long size = Files.size(file);
+            assertThat(size).isGreaterThanOrEqualTo(8L << 20);
+
+            MediaMetadata m = extract(file, ExtractionLimits.defaults());
+
+            assertThat(m.status()).isEqualTo("READY");
+            assertThat(m.width()).isEqualTo(1920);
+            assertThat(m.height()).isEqualTo(1080);
+            assertThat(m.audioCodec()).isEqualTo("ac3");
+            assertThat(m.durationMillis()).as(file.toString()).isCloseTo(48_000L, within(50L));
+            assertThat(m.frameRate()).isEqualTo(25.0);
+            assertThat(m.bytesRead()).as("bytes read of %d in %s", size, file).isLessThanOrEqualTo(size / 50);
+        }
+    }
+
     @Test
     void pngCutShortKeepsItsSizeButIsCorrupt() throws Exception {
         Path png = Encoder.ffmpeg(dir.resolve("whole.png"), List.of("-f", "lavfi", "-i",

@@ -21,8 +21,9 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * Still images through metadata-extractor: JPEG, PNG, GIF, WebP, BMP, PSD, HEIF/HEIC/AVIF as streams
- * (their readers stop at the image data or skip over it), TIFF and TIFF-based RAW through random access.
+ * Still images through metadata-extractor: JPEG, PNG, GIF, BMP, PSD, HEIF/HEIC/AVIF as streams
+ * (their readers stop at the image data or skip over it), TIFF and TIFF-based RAW through random access,
+ * WebP chunk by chunk.
  */
 public final class ImageExtractor implements MetadataExtractor {
 
@@ -50,6 +51,7 @@ public final class ImageExtractor implements MetadataExtractor {
             metadata = isTiff(reader) ? TiffMetadataReader.readMetadata(new BlockRandomAccessReader(reader))
                     : isJpeg(reader) ? JpegMetadataReader.readMetadata(reader.openStream(), JPEG_READERS)
                     : GifLayout.isGif(reader) ? GifMetadataReader.readMetadata(GifLayout.metadataBlocks(reader))
+                    : WebpChunks.isWebp(reader) ? WebpChunks.readMetadata(reader)
                     : ImageMetadataReader.readMetadata(reader.openStream(), reader.size());
         } catch (ImageProcessingException e) {
             // A raw sub-format the library has no reader for is reported as "not supported"/"could not be determined".

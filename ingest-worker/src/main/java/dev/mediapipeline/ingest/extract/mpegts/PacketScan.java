@@ -34,8 +34,9 @@ final class PacketScan {
         this.programs = known != null ? known : new Programs();
     }
 
-    void scan(byte[] data, int skip, int packetSize) {
-        for (int at = 0; at + packetSize <= data.length; at += packetSize) {
+    /** Scans the whole packets of {@code data} from {@code from}, where one begins. */
+    void scan(byte[] data, int from, int skip, int packetSize) {
+        for (int at = from; at + packetSize <= data.length; at += packetSize) {
             int p = at + skip;
             if ((data[p] & 0xff) != SYNC) {
                 continue;

@@ -15,6 +15,10 @@ final class Timestamps {
         values[count++] = pts;
     }
 
+    int count() {
+        return count;
+    }
+
     long min() {
         long min = Long.MAX_VALUE;
         for (int i = 0; i < count; i++) {

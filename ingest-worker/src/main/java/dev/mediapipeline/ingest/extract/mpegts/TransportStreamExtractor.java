@@ -7,17 +7,34 @@ import dev.mediapipeline.ingest.extract.bitstream.ElementaryStreams;
 import dev.mediapipeline.ingest.read.BlockReader;
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.Map;
+import java.util.function.Function;
 
 /**
  * MPEG transport streams (.ts, .m2ts). Reads a window at the start (PAT, PMT, the first video and audio
  * PES payloads, their timestamps) and one at the end (the last timestamps): duration is the span of
- * presentation timestamps plus one frame, frame rate the typical step between video timestamps.
+ * presentation timestamps plus one frame, frame rate the typical step between video timestamps. Both
+ * windows start small and grow only while what they are read for is missing, so a long recording costs
+ * its first and last few frames.
  */
 public final class TransportStreamExtractor implements MetadataExtractor {
 
-    /** Enough packets for the tables, a parameter set and a few dozen frames' timestamps. */
-    private static final int WINDOW = 1 << 20;
+    /** The most either window grows to: enough for the tables, a parameter set and a few dozen frames. */
+    private static final int WINDOW_CAP = 1 << 20;
+    /**
+     * Video timestamps the head needs for the frame rate: B-frames arrive out of order, and frames decoded
+     * after the window leave gaps at its end, so the median step is one frame only with a few more frames.
+     */
+    private static final int HEAD_VIDEO_TIMESTAMPS = 8;
+    /**
+     * Video timestamps the tail needs: with B-frames the last picture shown is among the last few decoded.
+     */
+    private static final int TAIL_VIDEO_TIMESTAMPS = 5;
     private static final long PTS_CLOCK = 90_000;
+    /** The codecs whose parameter sets give the coded picture size, and how. */
+    private static final Map<String, Function<byte[], int[]>> PICTURE_SIZE = Map.of(
+            "h264", ElementaryStreams::avcPictureSize, "hevc", ElementaryStreams::hevcPictureSize,
+            "mpeg2video", ElementaryStreams::mpegVideoSize, "mpeg1video", ElementaryStreams::mpegVideoSize);
 
     @Override
     public boolean accepts(String contentType) {
@@ -26,37 +43,60 @@ public final class TransportStreamExtractor implements MetadataExtractor {
 
     @Override
     public void extract(BlockReader reader, MediaMetadata.Builder out) throws IOException {
-        int headWindow = (int) Math.min(WINDOW, reader.size());
-        byte[] head = reader.readFully(0, headWindow);
-        int packetSize = head.length > 192 * 2 && head[4] == 0x47 && head[196] == 0x47 ? 192 : 188;
-        int skip = packetSize - 188;
-        PacketScan first = new PacketScan(null);
-        first.scan(head, skip, packetSize);
+        PacketWindow head = PacketWindow.head(reader, WINDOW_CAP);
+        head.growForward();
+        byte[] h = head.bytes();
+        int packetSize = h.length > 192 * 2 && h[4] == 0x47 && h[196] == 0x47 ? 192 : 188;
+        PacketScan first = scan(head, packetSize, null);
+        while (!headIsEnough(first) && head.growForward()) {
+            first = scan(head, packetSize, null);
+        }
         if (first.programs.videoPid < 0 && first.programs.audioPid < 0) {
             throw new CorruptMediaException("no program with audio or video found");
         }
         PacketScan last = first;
-        // The tail window starts after the head window, on a packet boundary (a TS file is whole packets).
-        long tailStart = Math.max(headWindow, reader.size() - WINDOW);
-        tailStart += (packetSize - tailStart % packetSize) % packetSize;
-        if (tailStart < reader.size()) {
-            last = new PacketScan(first.programs);
-            last.scan(reader.readFully(tailStart, (int) (reader.size() - tailStart)), skip, packetSize);
+        PacketWindow tail = PacketWindow.tail(reader, head.end(), WINDOW_CAP);
+        if (tail.growBackward()) {
+            last = scan(tail, packetSize, first.programs);
+            while (!tailIsEnough(last) && tail.growBackward()) {
+                last = scan(tail, packetSize, first.programs);
+            }
         }
         describe(first, last, out);
+    }
+
+    /** A fresh scan of the window's whole packets (a TS file is whole packets from its first byte). */
+    private static PacketScan scan(PacketWindow window, int packetSize, Programs known) {
+        PacketScan scan = new PacketScan(known);
+        int from = (int) ((packetSize - window.start() % packetSize) % packetSize);
+        scan.scan(window.bytes(), from, packetSize - 188, packetSize);
+        return scan;
+    }
+
+    /** The tables, the picture size, enough video timestamps for the frame rate, the audio's first frame. */
+    private static boolean headIsEnough(PacketScan s) {
+        Programs p = s.programs;
+        if (!p.complete()) {
+            return false;
+        }
+        boolean video = p.videoPid < 0 || s.videoPts.count() >= HEAD_VIDEO_TIMESTAMPS
+                && (pictureSize(p, s) != null || !PICTURE_SIZE.containsKey(p.videoCodec));
+        boolean audio = p.audioPid < 0 || s.audioPts.count() > 0
+                && (!p.audioCodec.equals("mpeg-audio") || ElementaryStreams.mpegAudioLayer(s.audioStart.toByteArray()) != null);
+        return video && audio;
+    }
+
+    /** The last timestamps of each stream; audio is never reordered, video needs a few frames. */
+    private static boolean tailIsEnough(PacketScan s) {
+        Programs p = s.programs;
+        return (p.videoPid < 0 || s.videoPts.count() >= TAIL_VIDEO_TIMESTAMPS) && (p.audioPid < 0 || s.audioPts.count() > 0);
     }
 
     private static void describe(PacketScan first, PacketScan last, MediaMetadata.Builder out) {
         Programs p = first.programs;
         if (p.videoPid >= 0) {
             out.videoCodec(p.videoCodec);
-            byte[] es = first.videoStart.toByteArray();
-            int[] size = switch (p.videoCodec) {
-                case "h264" -> ElementaryStreams.avcPictureSize(es);
-                case "hevc" -> ElementaryStreams.hevcPictureSize(es);
-                case "mpeg2video", "mpeg1video" -> ElementaryStreams.mpegVideoSize(es);
-                default -> null;
-            };
+            int[] size = pictureSize(p, first);
             if (size != null) {
                 out.storedDimensions(size[0], size[1]);
             }
@@ -78,6 +118,12 @@ public final class TransportStreamExtractor implements MetadataExtractor {
         if (start != Long.MAX_VALUE && end > start) {
             out.durationSeconds((end - start) / (double) PTS_CLOCK);
         }
+    }
+
+    /** The coded picture size from the first parameter set, for the codecs in {@link #PICTURE_SIZE}. */
+    private static int[] pictureSize(Programs p, PacketScan scan) {
+        Function<byte[], int[]> decoder = PICTURE_SIZE.get(p.videoCodec);
+        return decoder == null ? null : decoder.apply(scan.videoStart.toByteArray());
     }
 
     private static Double frameRate(Timestamps video) {
