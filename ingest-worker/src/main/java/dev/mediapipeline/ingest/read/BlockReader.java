@@ -76,17 +76,22 @@ public final class BlockReader {
         if (wanted >= 4 * BLOCK_SIZE) {
             return readDirect(position, target, offset, wanted);
         }
+        readThroughBlocks(position, target, offset, wanted);
+        return wanted;
+    }
+
+    /** Copies from the blocks that hold these bytes, fetching the missing ones into the cache. */
+    private void readThroughBlocks(long position, byte[] target, int offset, int length) throws IOException {
         int done = 0;
-        while (done < wanted) {
+        while (done < length) {
             long at = position + done;
             long blockIndex = at / BLOCK_SIZE;
-            byte[] block = block(blockIndex, position + wanted);
+            byte[] block = block(blockIndex, position + length);
             int inBlock = (int) (at - blockIndex * BLOCK_SIZE);
-            int n = Math.min(wanted - done, block.length - inBlock);
+            int n = Math.min(length - done, block.length - inBlock);
             System.arraycopy(block, inBlock, target, offset + done, n);
             done += n;
         }
-        return done;
     }
 
     /** Exactly {@code length} bytes at {@code position}, or EOFException. */
@@ -100,25 +105,31 @@ public final class BlockReader {
     }
 
     /**
-     * Exactly these bytes, from the cache when all their blocks are cached, otherwise fetched as one exact
-     * range that is not cached. Box walkers use this to hop from header to header across large payloads
-     * without pulling a whole block at every stop.
+     * Exactly these bytes: what cached blocks at either end hold comes from the cache, the rest is fetched as
+     * one exact range that is not cached. Box walkers use this to hop from header to header across large
+     * payloads without pulling a whole block at every stop, and without fetching again what they already have.
      */
     public byte[] readExact(long position, int length) throws IOException {
         checkBudgets(0);
         if (position < 0 || position + length > size) {
             throw new EOFException(name() + ": wanted " + length + " bytes at " + position + ", object has " + size);
         }
-        long first = position / BLOCK_SIZE;
-        long last = (position + Math.max(length, 1) - 1) / BLOCK_SIZE;
-        for (long i = first; i <= last; i++) {
-            if (!cache.containsKey(i)) {
-                byte[] bytes = new byte[length];
-                readDirect(position, bytes, 0, length);
-                return bytes;
-            }
+        byte[] bytes = new byte[length];
+        long from = position;
+        long to = position + length;
+        while (from < to && cache.containsKey(from / BLOCK_SIZE)) {
+            from = Math.min(to, (from / BLOCK_SIZE + 1) * BLOCK_SIZE);
         }
-        return readFully(position, length);
+        while (to > from && cache.containsKey((to - 1) / BLOCK_SIZE)) {
+            to = Math.max(from, (to - 1) / BLOCK_SIZE * BLOCK_SIZE);
+        }
+        if (to > from) {
+            readDirect(from, bytes, (int) (from - position), (int) (to - from));
+        }
+        // Whatever lies outside [from, to) is in cached blocks.
+        readThroughBlocks(position, bytes, 0, (int) (from - position));
+        readThroughBlocks(to, bytes, (int) (to - position), (int) (position + length - to));
+        return bytes;
     }
 
     /** An InputStream over the whole object whose skip() moves without fetching. */

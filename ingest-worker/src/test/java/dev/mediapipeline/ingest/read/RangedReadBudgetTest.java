@@ -27,6 +27,8 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RangedReadBudgetTest {
 
+    private static final Path CORPUS = Path.of(System.getProperty("corpus.dir", "../../shared/corpus"), "files");
+
     @TempDir
     static Path dir;
     /** A 1 s, 640x360 lossless encode of a noisy pattern: over 8 MB, with the moov box after the mdat. */
@@ -38,6 +40,19 @@ class RangedReadBudgetTest {
         largeMp4 = Encoder.ffmpeg(dir.resolve("large.mp4"), List.of("-f", "lavfi", "-i",
                 "testsrc2=size=640x360:rate=30,noise=alls=60:allf=t", "-t", "1", "-c:v", "libx264", "-preset",
                 "ultrafast", "-qp", "0"));
+    }
+
+    @Test
+    void noByteOfAnyCorpusFileIsFetchedTwice() throws Exception {
+        List<Path> corpus;
+        try (var files = Files.list(CORPUS)) {
+            corpus = files.filter(Files::isRegularFile).sorted().toList();
+        }
+        assertThat(corpus).hasSizeGreaterThan(100);
+        for (Path file : corpus) {
+            assertThat(extract(file, ExtractionLimits.defaults()).bytesRead()).as(file.getFileName().toString())
+                    .isLessThanOrEqualTo(Files.size(file));
+        }
     }
 
     @Test
