@@ -80,7 +80,8 @@ public final class IndexerWorker implements AutoCloseable {
                 new IndexWriter(clients.dynamoDb(), config.tagIndexTable(), config.mediaTable()),
                 new IndexDeadLetters(clients.sqs(), config.indexDlq()),
                 options.retry());
-        IndexProcessors processors = new IndexProcessors(new BatchApplier(applier, writers), metrics, () -> stopping);
+        IndexProcessors processors = new IndexProcessors(new BatchApplier(applier, writers), metrics, () -> stopping,
+                options.failoverTime());
         consumer = StreamConsumer.create(clients, applicationName, workerId, options.pollIdle(),
                 options.failoverTime(), options.shutdownTimeout(), processors);
         consumer.start();

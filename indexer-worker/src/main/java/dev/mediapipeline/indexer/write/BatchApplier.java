@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.function.Function;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 
@@ -25,12 +26,14 @@ public final class BatchApplier {
     }
 
     /**
+     * @param ordering what is known about each record's place among its item's records (see {@link IndexWriter})
      * @return the outcome of each record, in input order
      * @throws InterruptedException on shutdown; nothing is to be checkpointed then
      * @throws IllegalStateException when a record could neither be applied nor parked; the whole batch
      *         may be applied again, since applying is idempotent
      */
-    public List<ApplyOutcome> apply(List<Record> records) throws InterruptedException {
+    public List<ApplyOutcome> apply(List<Record> records, Function<Record, Ordering> ordering)
+            throws InterruptedException {
         Map<Map<String, AttributeValue>, List<Integer>> byItem = new LinkedHashMap<>();
         for (int i = 0; i < records.size(); i++) {
             byItem.computeIfAbsent(records.get(i).dynamodb().keys(), k -> new ArrayList<>()).add(i);
@@ -40,7 +43,7 @@ public final class BatchApplier {
         for (List<Integer> indexes : byItem.values()) {
             running.add(pool.submit(() -> {
                 for (int i : indexes) {
-                    outcomes[i] = applier.apply(records.get(i));
+                    outcomes[i] = applier.apply(records.get(i), ordering);
                 }
                 return null;
             }));

@@ -4,6 +4,7 @@ import dev.mediapipeline.indexer.projection.IndexWrite;
 import dev.mediapipeline.indexer.projection.TagIndexProjection;
 import dev.mediapipeline.indexer.projection.UnprojectableImageException;
 import java.util.List;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.model.Record;
@@ -32,8 +33,17 @@ public final class RecordApplier {
         this.retry = retry;
     }
 
-    /** @throws InterruptedException when the worker shuts down during a backoff; nothing is parked then */
+    /** Applies a record whose history is unknown, as a possible replay. */
     public ApplyOutcome apply(Record record) throws InterruptedException {
+        return apply(record, r -> Ordering.MAY_BE_REPLAY);
+    }
+
+    /**
+     * @param ordering asked before each write, so that a window in which in-order writes are safe can close
+     *        while the record is being applied
+     * @throws InterruptedException when the worker shuts down during a backoff; nothing is parked then
+     */
+    public ApplyOutcome apply(Record record, Function<Record, Ordering> ordering) throws InterruptedException {
         StreamRecord change = record.dynamodb();
         List<IndexWrite> writes;
         try {
@@ -43,7 +53,9 @@ public final class RecordApplier {
         }
         for (int attempt = 1; ; attempt++) {
             try {
-                writes.forEach(writer::apply);
+                for (IndexWrite write : writes) {
+                    writer.apply(write, ordering.apply(record));
+                }
                 return ApplyOutcome.APPLIED;
             } catch (RuntimeException e) {
                 if (attempt >= retry.maxAttempts()) {
