@@ -47,9 +47,9 @@ public final class RecordApplier {
         StreamRecord change = record.dynamodb();
         List<IndexWrite> writes;
         try {
-            writes = TagIndexProjection.project(change.oldImage(), change.newImage());
+            writes = project(record);
         } catch (UnprojectableImageException | IllegalArgumentException e) {
-            return park(record, UNPROJECTABLE, e);
+            return parkUnprojectable(record, e);
         }
         for (int attempt = 1; ; attempt++) {
             try {
@@ -65,6 +65,19 @@ public final class RecordApplier {
                 Thread.sleep(retry.backoffAfter(attempt).toMillis());
             }
         }
+    }
+
+    /**
+     * The record's index writes.
+     *
+     * @throws UnprojectableImageException or IllegalArgumentException if it has none to give: park it
+     */
+    static List<IndexWrite> project(Record record) {
+        return TagIndexProjection.project(record.dynamodb().oldImage(), record.dynamodb().newImage());
+    }
+
+    ApplyOutcome parkUnprojectable(Record record, RuntimeException cause) {
+        return park(record, UNPROJECTABLE, cause);
     }
 
     private ApplyOutcome park(Record record, String errorClass, Exception cause) {

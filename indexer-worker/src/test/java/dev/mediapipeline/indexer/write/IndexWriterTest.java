@@ -13,12 +13,6 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import software.amazon.awssdk.core.interceptor.Context;
-import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
-import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
@@ -37,15 +31,8 @@ class IndexWriterTest {
     static void provision() {
         clients = TestStack.provisioned("writer-test");
         writer = new IndexWriter(clients.dynamoDb(), clients.config().tagIndexTable(), clients.config().mediaTable());
-        var builder = clients.configure(DynamoDbClient.builder().httpClientBuilder(ApacheHttpClient.builder()));
-        DynamoDbClient counting = builder.overrideConfiguration(builder.overrideConfiguration().toBuilder()
-                .addExecutionInterceptor(new ExecutionInterceptor() {
-                    @Override
-                    public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
-                        operations.add(attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME));
-                    }
-                }).build()).build();
-        countingWriter = new IndexWriter(counting, clients.config().tagIndexTable(), clients.config().mediaTable());
+        countingWriter = new IndexWriter(OperationLog.recording(clients, operations), clients.config().tagIndexTable(),
+                clients.config().mediaTable());
     }
 
     @Test
