@@ -25,7 +25,9 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
  * pass), and an absent one was never created or was deleted by an older record (the source check would
  * pass). Writes to the same index item are coalesced, the last in stream order winning, which is also what
  * applying them one after the other would leave. A batch writer that stalls past its window (see the
- * stream package's ReplayHorizon) stops before its next request.
+ * stream package's ReplayHorizon) stops before its next request. Without the guard, the one case that
+ * window leaves open (a request delayed in flight past half the failover time while a successor applies
+ * newer records of the same media) could also bring back older attributes, not only a removed tag.
  */
 public final class IndexBatchWriter {
 
