@@ -3,10 +3,8 @@ package dev.mediapipeline.indexer.write;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mediapipeline.common.aws.AwsClients;
-import dev.mediapipeline.common.item.Sequencers;
 import dev.mediapipeline.indexer.TestStack;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -94,12 +92,6 @@ class BatchApplierTest {
     }
 
     private static Map<String, AttributeValue> image(String mediaId, String sequencer, String... tags) {
-        Map<String, AttributeValue> item = new HashMap<>();
-        item.put("UserId", AttributeValue.fromS("jo"));
-        item.put("MediaId", AttributeValue.fromS(mediaId));
-        item.put("Sequencer", AttributeValue.fromS(sequencer));
-        item.put("SequencerOrder", AttributeValue.fromS(Sequencers.order(sequencer)));
-        item.put("Tags", AttributeValue.fromSs(List.of(tags)));
-        return Map.copyOf(item);
+        return StreamImages.image("jo", mediaId, sequencer, 100, tags);
     }
 }

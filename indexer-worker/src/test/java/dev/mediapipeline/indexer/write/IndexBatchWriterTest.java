@@ -9,7 +9,6 @@ import dev.mediapipeline.indexer.projection.IndexWrite;
 import dev.mediapipeline.indexer.projection.TagIndexProjection;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -92,13 +91,6 @@ class IndexBatchWriterTest {
     }
 
     private static Map<String, AttributeValue> image(String mediaId, String sequencer, int width, String... tags) {
-        Map<String, AttributeValue> item = new HashMap<>();
-        item.put("UserId", AttributeValue.fromS("ivo"));
-        item.put("MediaId", AttributeValue.fromS(mediaId));
-        item.put("Sequencer", AttributeValue.fromS(sequencer));
-        item.put("SequencerOrder", AttributeValue.fromS(Sequencers.order(sequencer)));
-        item.put("Width", AttributeValue.fromN(String.valueOf(width)));
-        item.put("Tags", AttributeValue.fromSs(List.of(tags)));
-        return item;
+        return StreamImages.image("ivo", mediaId, sequencer, width, tags);
     }
 }
