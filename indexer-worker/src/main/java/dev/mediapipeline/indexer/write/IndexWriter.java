@@ -17,12 +17,23 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  *
  * <p>The SequencerOrder guard protects an existing index item from older images. It cannot protect an
  * item that a newer image deleted: a replayed older put would find nothing and bring the tag back. So a
- * put also checks, in the same transaction, that the UserMedia item still carries the tag; if it does
- * not, a later stream record has removed it (or will), and the put is dropped.
+ * put that {@linkplain Ordering#MAY_BE_REPLAY may be a replay} also checks, in the same transaction, that
+ * the UserMedia item still carries the tag; if it does not, a later stream record has removed it (or
+ * will), and the put is dropped.
+ *
+ * <p>A put {@linkplain Ordering#IN_STREAM_ORDER in stream order} is a plain conditional PutItem with the
+ * SequencerOrder guard alone. The index item of (user, tag, media) is only ever deleted by a record of
+ * that same UserMedia item, and in stream order every such record that is older has been applied and
+ * none that is newer has: so an absent index item was never created or was deleted by an older image,
+ * and creating it is right. The transaction costs much more than the put (on DynamoDB Local it takes a
+ * global write lock that the ingest worker's writes wait on too; on AWS it costs twice the write units),
+ * and replays are rare, so only they pay for it. Deletes need no source check in either case.
  */
 public final class IndexWriter {
 
     private static final String PUT_CONDITION = "attribute_not_exists(#ut) OR #so <= :guard";
+    private static final Map<String, String> PUT_NAMES =
+            Map.of("#ut", IndexAttributes.USER_TAG, "#so", IndexAttributes.SEQUENCER_ORDER);
     private static final String DELETE_CONDITION = "#so <= :guard";
     private static final String SOURCE_HAS_TAG = "contains(#tags, :tag)";
     private static final String CONDITION_FAILED = "ConditionalCheckFailed";
@@ -38,11 +49,18 @@ public final class IndexWriter {
         this.mediaTable = mediaTable;
     }
 
-    /** @return true if the write changed the index, false if a newer image had already won */
+    /** Applies a write whose history is unknown: {@link #apply(IndexWrite, Ordering)} as a possible replay. */
     public boolean apply(IndexWrite write) {
+        return apply(write, Ordering.MAY_BE_REPLAY);
+    }
+
+    /** @return true if the write changed the index, false if a newer image had already won */
+    public boolean apply(IndexWrite write, Ordering ordering) {
         try {
-            if (write instanceof IndexWrite.Put put) {
-                put(put);
+            if (write instanceof IndexWrite.Put put && ordering == Ordering.IN_STREAM_ORDER) {
+                putInOrder(put);
+            } else if (write instanceof IndexWrite.Put put) {
+                putUnlessUntagged(put);
             } else {
                 delete(write);
             }
@@ -57,11 +75,19 @@ public final class IndexWriter {
         }
     }
 
-    private void put(IndexWrite.Put put) {
+    private void putInOrder(IndexWrite.Put put) {
+        dynamoDb.putItem(r -> r.tableName(indexTable)
+                .item(put.item())
+                .conditionExpression(PUT_CONDITION)
+                .expressionAttributeNames(PUT_NAMES)
+                .expressionAttributeValues(guard(put)));
+    }
+
+    private void putUnlessUntagged(IndexWrite.Put put) {
         TransactWriteItem indexItem = TransactWriteItem.builder().put(p -> p.tableName(indexTable)
                 .item(put.item())
                 .conditionExpression(PUT_CONDITION)
-                .expressionAttributeNames(Map.of("#ut", IndexAttributes.USER_TAG, "#so", IndexAttributes.SEQUENCER_ORDER))
+                .expressionAttributeNames(PUT_NAMES)
                 .expressionAttributeValues(guard(put))).build();
         TransactWriteItem sourceStillTagged = TransactWriteItem.builder().conditionCheck(c -> c.tableName(mediaTable)
                 .key(Map.of(ItemAttributes.USER_ID, AttributeValue.fromS(put.userId()),

@@ -4,6 +4,7 @@ import dev.mediapipeline.indexer.projection.IndexWrite;
 import dev.mediapipeline.indexer.projection.TagIndexProjection;
 import dev.mediapipeline.indexer.projection.UnprojectableImageException;
 import java.util.List;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.model.Record;
@@ -32,18 +33,29 @@ public final class RecordApplier {
         this.retry = retry;
     }
 
-    /** @throws InterruptedException when the worker shuts down during a backoff; nothing is parked then */
+    /** Applies a record whose history is unknown, as a possible replay. */
     public ApplyOutcome apply(Record record) throws InterruptedException {
+        return apply(record, r -> Ordering.MAY_BE_REPLAY);
+    }
+
+    /**
+     * @param ordering asked before each write, so that a window in which in-order writes are safe can close
+     *        while the record is being applied
+     * @throws InterruptedException when the worker shuts down during a backoff; nothing is parked then
+     */
+    public ApplyOutcome apply(Record record, Function<Record, Ordering> ordering) throws InterruptedException {
         StreamRecord change = record.dynamodb();
         List<IndexWrite> writes;
         try {
-            writes = TagIndexProjection.project(change.oldImage(), change.newImage());
+            writes = project(record);
         } catch (UnprojectableImageException | IllegalArgumentException e) {
-            return park(record, UNPROJECTABLE, e);
+            return parkUnprojectable(record, e);
         }
         for (int attempt = 1; ; attempt++) {
             try {
-                writes.forEach(writer::apply);
+                for (IndexWrite write : writes) {
+                    writer.apply(write, ordering.apply(record));
+                }
                 return ApplyOutcome.APPLIED;
             } catch (RuntimeException e) {
                 if (attempt >= retry.maxAttempts()) {
@@ -53,6 +65,19 @@ public final class RecordApplier {
                 Thread.sleep(retry.backoffAfter(attempt).toMillis());
             }
         }
+    }
+
+    /**
+     * The record's index writes.
+     *
+     * @throws UnprojectableImageException or IllegalArgumentException if it has none to give: park it
+     */
+    static List<IndexWrite> project(Record record) {
+        return TagIndexProjection.project(record.dynamodb().oldImage(), record.dynamodb().newImage());
+    }
+
+    ApplyOutcome parkUnprojectable(Record record, RuntimeException cause) {
+        return park(record, UNPROJECTABLE, cause);
     }
 
     private ApplyOutcome park(Record record, String errorClass, Exception cause) {

@@ -10,6 +10,7 @@ import dev.mediapipeline.indexer.projection.TagIndexProjection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -22,11 +23,16 @@ class IndexWriterTest {
 
     private static AwsClients clients;
     private static IndexWriter writer;
+    /** Writes through a client that records the name of each DynamoDB operation it sends. */
+    private static IndexWriter countingWriter;
+    private static final List<String> operations = new CopyOnWriteArrayList<>();
 
     @BeforeAll
     static void provision() {
         clients = TestStack.provisioned("writer-test");
         writer = new IndexWriter(clients.dynamoDb(), clients.config().tagIndexTable(), clients.config().mediaTable());
+        countingWriter = new IndexWriter(OperationLog.recording(clients, operations), clients.config().tagIndexTable(),
+                clients.config().mediaTable());
     }
 
     @Test
@@ -75,6 +81,48 @@ class IndexWriterTest {
     }
 
     @Test
+    void inStreamOrderEachPutIsOnePutItemAndNoTransaction() {
+        var insert = record(null, image("cheap.jpg", "1", 640, "p", "q", "r"));
+        var modify = record(image("cheap.jpg", "1", 640, "p", "q", "r"), image("cheap.jpg", "2", 800, "p", "q"));
+        operations.clear();
+
+        applyInOrder(insert);
+        applyInOrder(modify);
+
+        assertThat(operations).containsExactlyInAnyOrder(
+                "PutItem", "PutItem", "PutItem", "PutItem", "PutItem", "DeleteItem");
+        assertThat(entries("cheap.jpg", "p", "q", "r")).containsOnlyKeys("p", "q");
+        assertThat(entries("cheap.jpg", "p").get("p")).containsEntry("Width", AttributeValue.fromN("800"));
+    }
+
+    @Test
+    void inStreamOrderTheSequencerGuardStillKeepsANewerEntry() {
+        var insert = record(null, image("guarded.jpg", "1", 640, "g"));
+        var modify = record(image("guarded.jpg", "1", 640, "g"), image("guarded.jpg", "2", 1024, "g"));
+        applyInOrder(insert);
+        applyInOrder(modify);
+
+        assertThat(applyInOrder(insert)).containsOnly(false);
+
+        assertThat(entries("guarded.jpg", "g").get("g")).containsEntry("Width", AttributeValue.fromN("1024"));
+    }
+
+    /**
+     * Why a possible replay must take the transactional path: the guard alone cannot see a deletion, so the
+     * same writes in stream order would bring the tag back.
+     */
+    @Test
+    void aReplayedInsertAppliedAsInStreamOrderWouldBringBackARemovedTag() {
+        var insert = record(null, image("unguarded.jpg", "1", 640, "x"));
+        applyInOrder(insert);
+        applyInOrder(record(image("unguarded.jpg", "1", 640, "x"), null));
+
+        applyInOrder(insert);
+
+        assertThat(entries("unguarded.jpg", "x")).containsOnlyKeys("x");
+    }
+
+    @Test
     void aReplayedInsertDoesNotBringBackATagThatANewerImageRemoved() {
         var insert = record(null, image("resurrect.jpg", "1", 640, "x"));
         apply(insert);
@@ -98,6 +146,10 @@ class IndexWriterTest {
 
     private static List<Boolean> apply(List<IndexWrite> writes) {
         return writes.stream().map(writer::apply).toList();
+    }
+
+    private static List<Boolean> applyInOrder(List<IndexWrite> writes) {
+        return writes.stream().map(w -> countingWriter.apply(w, Ordering.IN_STREAM_ORDER)).toList();
     }
 
     private static Map<String, Map<String, AttributeValue>> entries(String mediaId, String... tags) {
