@@ -11,15 +11,13 @@ import dev.mediapipeline.ingest.extract.MediaExtraction;
 import dev.mediapipeline.ingest.extract.MediaMetadata;
 import dev.mediapipeline.ingest.read.ExtractionLimits;
 import dev.mediapipeline.ingest.read.FileByteSource;
-import java.io.ByteArrayOutputStream;
+import dev.mediapipeline.ingest.testing.SlowMedia;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -356,7 +354,7 @@ class ChaosSuiteTest {
     @Test
     @Order(9)
     void sigtermReleasesInFlightWorkAndExitsZeroWithin30Seconds() {
-        byte[] slow = manyTinyBoxes(1 << 20);
+        byte[] slow = SlowMedia.manyTinyBoxes(1 << 20);
         for (int i = 0; i < 3; i++) {
             String key = "users/slow/" + i + ".mp4";
             clients.s3().putObject(r -> r.bucket(clients.config().bucket()).key(key), RequestBody.fromBytes(slow));
@@ -515,24 +513,5 @@ class ChaosSuiteTest {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /**
-     * An MP4 of 64-byte 'free' boxes after its ftyp: the box walker fetches each header with its own ranged
-     * GET, so the worker holds it for its whole extraction time budget (30 s by default).
-     */
-    private static byte[] manyTinyBoxes(int size) {
-        ByteArrayOutputStream out = new ByteArrayOutputStream(size);
-        out.writeBytes(box("ftyp", "isom\0\0\2\0isommp41".getBytes(StandardCharsets.US_ASCII)));
-        byte[] free = box("free", new byte[56]);
-        while (out.size() + free.length <= size) {
-            out.writeBytes(free);
-        }
-        return out.toByteArray();
-    }
-
-    private static byte[] box(String type, byte[] payload) {
-        return ByteBuffer.allocate(8 + payload.length).putInt(8 + payload.length)
-                .put(type.getBytes(StandardCharsets.US_ASCII)).put(payload).array();
     }
 }

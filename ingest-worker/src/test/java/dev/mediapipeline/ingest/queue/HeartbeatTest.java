@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.mediapipeline.ingest.handle.IngestObserver;
 import dev.mediapipeline.ingest.read.ExtractionLimits;
+import dev.mediapipeline.ingest.testing.SlowMedia;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Timer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
