@@ -49,11 +49,6 @@ public final class IndexWriter {
         this.mediaTable = mediaTable;
     }
 
-    /** Applies a write whose history is unknown: {@link #apply(IndexWrite, Ordering)} as a possible replay. */
-    public boolean apply(IndexWrite write) {
-        return apply(write, Ordering.MAY_BE_REPLAY);
-    }
-
     /** @return true if the write changed the index, false if a newer image had already won */
     public boolean apply(IndexWrite write, Ordering ordering) {
         try {

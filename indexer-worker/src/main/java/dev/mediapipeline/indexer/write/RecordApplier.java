@@ -33,11 +33,6 @@ public final class RecordApplier {
         this.retry = retry;
     }
 
-    /** Applies a record whose history is unknown, as a possible replay. */
-    public ApplyOutcome apply(Record record) throws InterruptedException {
-        return apply(record, r -> Ordering.MAY_BE_REPLAY);
-    }
-
     /**
      * @param ordering asked before each write, so that a window in which in-order writes are safe can close
      *        while the record is being applied

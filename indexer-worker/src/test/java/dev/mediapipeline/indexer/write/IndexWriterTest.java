@@ -145,7 +145,7 @@ class IndexWriterTest {
     }
 
     private static List<Boolean> apply(List<IndexWrite> writes) {
-        return writes.stream().map(writer::apply).toList();
+        return writes.stream().map(w -> writer.apply(w, Ordering.MAY_BE_REPLAY)).toList();
     }
 
     private static List<Boolean> applyInOrder(List<IndexWrite> writes) {

@@ -67,7 +67,7 @@ class RecordApplierRetryTest {
     void aThrottledIndexWriteIsRetriedAndLands_throttleFromATestDouble() throws Exception {
         throttlesLeft.put("retried.jpg", 2);
 
-        assertThat(applier.apply(insert("retried.jpg", "sunny"))).isEqualTo(ApplyOutcome.APPLIED);
+        assertThat(applier.apply(insert("retried.jpg", "sunny"), r -> Ordering.MAY_BE_REPLAY)).isEqualTo(ApplyOutcome.APPLIED);
 
         assertThat(attempts.get("retried.jpg")).hasValue(3);
         assertThat(indexed("sunny", "retried.jpg")).isTrue();
@@ -78,7 +78,7 @@ class RecordApplierRetryTest {
         throttlesLeft.put("parked.jpg", Integer.MAX_VALUE);
         Record record = insert("parked.jpg", "rainy");
 
-        assertThat(applier.apply(record)).isEqualTo(ApplyOutcome.PARKED);
+        assertThat(applier.apply(record, r -> Ordering.MAY_BE_REPLAY)).isEqualTo(ApplyOutcome.PARKED);
 
         assertThat(attempts.get("parked.jpg")).hasValue(RETRY.maxAttempts());
         assertThat(indexed("rainy", "parked.jpg")).isFalse();
