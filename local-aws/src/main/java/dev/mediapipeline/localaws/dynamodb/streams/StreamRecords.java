@@ -28,9 +28,10 @@ final class StreamRecords {
         record.put("awsRegion", stream.region());
         record.set("dynamodb", streamRecord(stream.viewType(), change, sequence, now));
         if (change.byTimeToLive()) {
+            // The API's Identity shape capitalises its members; only Lambda's event form writes them lower-case.
             ObjectNode identity = record.putObject("userIdentity");
-            identity.put("type", "Service");
-            identity.put("principalId", "dynamodb.amazonaws.com");
+            identity.put("PrincipalId", "dynamodb.amazonaws.com");
+            identity.put("Type", "Service");
         }
         return record;
     }
