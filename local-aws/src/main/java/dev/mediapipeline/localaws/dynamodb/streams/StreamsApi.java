@@ -19,6 +19,8 @@ final class StreamsApi {
             List.of("AFTER_SEQUENCE_NUMBER", "LATEST", "AT_SEQUENCE_NUMBER", "TRIM_HORIZON");
     private static final int MAX_LIST_LIMIT = 100;
     private static final int MAX_RECORDS_LIMIT = 1000;
+    /** GetRecords answers at most 1 MB of records (but always one, if there is one). */
+    private static final int MAX_RECORDS_BYTES = 1 << 20;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final StreamsService streams;
@@ -176,9 +178,19 @@ final class StreamsApi {
         List<StreamStorage.Stored> inShard = read.stream().filter(r -> end == null || r.sequence() <= end).toList();
         ObjectNode response = JSON.createObjectNode();
         ArrayNode records = response.putArray("Records");
-        inShard.forEach(r -> records.add(parse(r.record())));
-        long next = inShard.isEmpty() ? iterator.position() : inShard.get(inShard.size() - 1).sequence() + 1;
-        boolean exhausted = end != null && (inShard.size() < limit || next > end);
+        long next = iterator.position();
+        int bytes = 0;
+        for (StreamStorage.Stored r : inShard) {
+            bytes += r.record().length();
+            if (bytes > MAX_RECORDS_BYTES && !records.isEmpty()) {
+                break;
+            }
+            records.add(parse(r.record()));
+            next = r.sequence() + 1;
+        }
+        // A closed shard is done once its end is passed, or everything left in it fitted into this answer.
+        boolean allTaken = records.size() == inShard.size();
+        boolean exhausted = end != null && (next > end || allTaken && inShard.size() < limit);
         if (!exhausted) {
             response.put("NextShardIterator", iterator.at(next, now).encode());
         }

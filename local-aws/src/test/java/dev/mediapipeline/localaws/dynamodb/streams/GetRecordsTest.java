@@ -116,6 +116,23 @@ class GetRecordsTest {
     }
 
     @Test
+    void aBatchHoldsAtMostAMegabyte() {
+        String arn = f.enable("NEW_IMAGE");
+        String large = "x".repeat(400_000);
+        for (int i = 0; i < 3; i++) {
+            f.change("item" + i, null, large);
+        }
+        f.streams.disable(TABLE);
+
+        JsonNode first = f.records(f.iterator(arn, f.firstShard(arn), "TRIM_HORIZON"));
+        JsonNode second = f.records(first.path("NextShardIterator").asText());
+
+        assertThat(first.path("Records")).hasSize(2);
+        assertThat(second.path("Records").findValuesAsText("SequenceNumber")).containsExactly("100000000000000000003");
+        assertThat(second.has("NextShardIterator")).as("the closed shard is read to its end").isFalse();
+    }
+
+    @Test
     void theLimitIsBetweenOneAndAThousand() {
         String arn = f.enable("KEYS_ONLY");
         String iterator = f.iterator(arn, f.firstShard(arn), "TRIM_HORIZON");
