@@ -54,7 +54,7 @@ if ((${#missing[@]})); then
   echo "not on this machine, left out of the image: ${missing[*]}"
 fi
 
-mkdir -p "$out/etc" "$out/tmp" "$out/home/nonroot"
+mkdir -p "$out/etc" "$out/tmp" "$out/data" "$out/home/nonroot"
 cat >"$out/etc/passwd" <<'PASSWD'
 root:x:0:0:root:/root:/sbin/nologin
 nonroot:x:65532:65532:nonroot:/home/nonroot:/sbin/nologin

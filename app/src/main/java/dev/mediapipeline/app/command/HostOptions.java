@@ -15,12 +15,16 @@ final class HostOptions {
     @Option(names = "--in-memory", description = "Keep nothing: everything is gone when the process stops.")
     boolean inMemory;
 
+    @Option(names = "--host", paramLabel = "ADDRESS", defaultValue = LocalAwsOptions.DEFAULT_HOST,
+            description = "Interface the endpoint listens on; 0.0.0.0 in a container. Default: ${DEFAULT-VALUE}.")
+    String host;
+
     @Option(names = "--port", paramLabel = "N", defaultValue = "4566",
             description = "Port of the single AWS endpoint. Default: ${DEFAULT-VALUE}.")
     int port;
 
     LocalAwsOptions localAws() {
-        LocalAwsOptions o = LocalAwsOptions.defaults().withPort(port);
+        LocalAwsOptions o = LocalAwsOptions.defaults().withHost(host).withPort(port);
         return inMemory ? o.withInMemory() : o.withDataDir(dataDir);
     }
 
