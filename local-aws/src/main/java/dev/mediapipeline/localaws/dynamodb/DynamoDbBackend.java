@@ -1,14 +1,12 @@
 package dev.mediapipeline.localaws.dynamodb;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import dev.mediapipeline.localaws.LocalAwsOptions;
 import dev.mediapipeline.localaws.dynamodb.item.ItemWriter;
 import dev.mediapipeline.localaws.dynamodb.protocol.DynamoDbHandler;
 import dev.mediapipeline.localaws.dynamodb.storage.Database;
 import dev.mediapipeline.localaws.dynamodb.storage.ItemLocks;
-import dev.mediapipeline.localaws.dynamodb.streams.ItemChange;
-import dev.mediapipeline.localaws.dynamodb.streams.StreamInfo;
-import dev.mediapipeline.localaws.dynamodb.streams.TableStreams;
+import dev.mediapipeline.localaws.dynamodb.streams.StreamsOptions;
+import dev.mediapipeline.localaws.dynamodb.streams.StreamsService;
 import dev.mediapipeline.localaws.dynamodb.table.TableCatalog;
 import dev.mediapipeline.localaws.dynamodb.ttl.TimeToLiveSweeper;
 import java.net.URI;
@@ -45,10 +43,12 @@ public final class DynamoDbBackend implements AutoCloseable {
         Database database = dbDir.isPresent() ? Database.inDirectory(dbDir.get()) : Database.inMemory();
         try {
             Clock clock = Clock.systemUTC();
-            TableStreams streams = new NoStreams();
+            StreamsOptions defaults = StreamsOptions.defaults();
+            StreamsService streams = new StreamsService(database.store(), clock, new StreamsOptions(
+                    options.streamShardLifetime(), defaults.retention(), defaults.iteratorLifetime()));
             TableCatalog catalog = new TableCatalog(database);
             ItemWriter writer = new ItemWriter(database, new ItemLocks(), streams);
-            var operations = DynamoDbService.operations(database, catalog, writer, streams, NoStreams::handle, options.region(), clock);
+            var operations = DynamoDbService.operations(database, catalog, writer, streams, streams::handle, options.region(), clock);
             QueuedThreadPool threads = new QueuedThreadPool(64, 4);
             threads.setName("local-aws-dynamodb");
             Server server = new Server(threads);
@@ -79,26 +79,6 @@ public final class DynamoDbBackend implements AutoCloseable {
             sweeper.close();
         } finally {
             database.close();
-        }
-    }
-
-    private static final class NoStreams implements TableStreams {
-        public StreamInfo enable(String tableName, String tableArn, String viewType) {
-            return new StreamInfo(tableArn + "/stream/x", "x", viewType);
-        }
-
-        public void disable(String tableName) {
-        }
-
-        public Optional<StreamInfo> current(String tableName) {
-            return Optional.empty();
-        }
-
-        public void record(String tableName, ItemChange change) {
-        }
-
-        static JsonNode handle(String operation, JsonNode request) {
-            throw new DynamoDbException("UnknownOperationException", 400, null);
         }
     }
 }

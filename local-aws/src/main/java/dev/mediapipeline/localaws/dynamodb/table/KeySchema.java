@@ -2,6 +2,7 @@ package dev.mediapipeline.localaws.dynamodb.table;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import dev.mediapipeline.localaws.dynamodb.storage.KeyEncoding;
+import dev.mediapipeline.localaws.dynamodb.streams.KeyAttribute;
 import dev.mediapipeline.localaws.dynamodb.value.Value;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -24,6 +25,15 @@ public record KeySchema(String partitionKey, Value.Type partitionType, String so
             names.add(sortKey);
         }
         return names;
+    }
+
+    /** The key as DescribeStream repeats it. */
+    public List<KeyAttribute> streamKeySchema() {
+        List<KeyAttribute> attributes = new ArrayList<>(List.of(KeyAttribute.hash(partitionKey)));
+        if (hasSortKey()) {
+            attributes.add(KeyAttribute.range(sortKey));
+        }
+        return attributes;
     }
 
     /** The declared type of one of this key's attributes. */

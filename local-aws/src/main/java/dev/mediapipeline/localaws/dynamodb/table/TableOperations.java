@@ -59,7 +59,7 @@ public final class TableOperations {
                 RequestFields.bool(request, "DeletionProtectionEnabled"), tableClass);
         Table table = catalog.create(definition);
         if (streamViewType != null) {
-            streams.enable(name, definition.arn(), streamViewType);
+            streams.enable(name, definition.arn(), streamViewType, keys.streamKeySchema());
         }
         Set<String> indexNames = new HashSet<>();
         indexes.forEach(i -> indexNames.add(i.name()));

@@ -52,7 +52,7 @@ public final class TableUpdates {
         apply(table, updated, created);
         if (streamChange) {
             StreamSpecifications.viewTypeToEnable(request).ifPresentOrElse(
-                    viewType -> streams.enable(table.name(), old.arn(), viewType), () -> streams.disable(table.name()));
+                    viewType -> streams.enable(table.name(), old.arn(), viewType, old.keys().streamKeySchema()), () -> streams.disable(table.name()));
         }
         return JsonNodeFactory.instance.objectNode().set("TableDescription",
                 descriptions.describe(table, "UPDATING", created));
