@@ -29,9 +29,11 @@ public class DynamoDbException extends RuntimeException {
 
     /** The full {@code __type} DynamoDB sends, with the service's namespace. */
     public String wireType() {
-        String namespace = type.equals("ValidationException") || type.equals("SerializationException")
-                || type.equals("UnknownOperationException") || type.equals("MissingAuthenticationTokenException")
-                ? "com.amazon.coral.validate#" : "com.amazonaws.dynamodb.v20120810#";
+        // The request layer's errors carry the framework's namespaces, the service's own errors DynamoDB's.
+        String namespace = type.equals("ValidationException") ? "com.amazon.coral.validate#"
+                : type.equals("SerializationException") || type.equals("UnknownOperationException")
+                || type.equals("MissingAuthenticationTokenException") ? "com.amazon.coral.service#"
+                : "com.amazonaws.dynamodb.v20120810#";
         return namespace + type;
     }
 
