@@ -1,7 +1,9 @@
 package dev.mediapipeline.localaws.dynamodb.capacity;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Collection;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -70,6 +72,18 @@ public final class ConsumedCapacity {
             putIndexes(node, "LocalSecondaryIndexes", localIndexes);
         }
         return node;
+    }
+
+    /** The ConsumedCapacity list of a multi-table operation, or null for NONE. */
+    public static ArrayNode renderAll(Collection<ConsumedCapacity> capacities, String mode) {
+        ArrayNode list = JsonNodeFactory.instance.arrayNode();
+        capacities.forEach(c -> {
+            ObjectNode rendered = c.render(mode);
+            if (rendered != null) {
+                list.add(rendered);
+            }
+        });
+        return list.isEmpty() ? null : list;
     }
 
     private static void putIndexes(ObjectNode node, String field, Map<String, Double> indexes) {

@@ -56,14 +56,8 @@ public final class BatchWrites {
                 collectionMetrics.withArray(write.table().name()).add(itemMetrics);
             }
         }
-        ArrayNode consumed = JsonNodeFactory.instance.arrayNode();
-        capacities.values().forEach(c -> {
-            ObjectNode rendered = c.render(capacityMode);
-            if (rendered != null) {
-                consumed.add(rendered);
-            }
-        });
-        if (!consumed.isEmpty()) {
+        ArrayNode consumed = ConsumedCapacity.renderAll(capacities.values(), capacityMode);
+        if (consumed != null) {
             response.set("ConsumedCapacity", consumed);
         }
         if (metrics) {

@@ -44,11 +44,11 @@ public final class ItemWriter {
 
     /** Writes one item; {@code capacity} (may be null) is charged for it. */
     public Outcome write(Table table, Map<String, Value> key, Change change, ConsumedCapacity capacity, boolean byTimeToLive) {
+        byte[] encodedKey = table.definition().keys().encode(key);
         Lock schema = table.schemaLock().readLock();
         schema.lock();
         Outcome outcome;
-        try (ItemLocks.Held held = locks.lock(table.name(), table.definition().keys().encode(key))) {
-            byte[] encodedKey = table.definition().keys().encode(key);
+        try (ItemLocks.Held held = locks.lock(table.name(), encodedKey)) {
             Map<String, Value> current = table.items().get(encodedKey);
             Map<String, Value> next = change.apply(current);
             store(table, encodedKey, current, next, capacity, byTimeToLive);

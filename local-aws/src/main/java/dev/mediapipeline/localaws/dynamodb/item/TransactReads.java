@@ -45,15 +45,8 @@ public final class TransactReads {
             capacities.computeIfAbsent(table.name(), ConsumedCapacity::new)
                     .addTable(2 * ConsumedCapacity.readUnits(item == null ? 0 : Value.itemSize(item), true));
         }
-        String mode = WriteOptions.capacityMode(request);
-        ArrayNode consumed = JsonNodeFactory.instance.arrayNode();
-        capacities.values().forEach(c -> {
-            ObjectNode rendered = c.render(mode);
-            if (rendered != null) {
-                consumed.add(rendered);
-            }
-        });
-        if (!consumed.isEmpty()) {
+        ArrayNode consumed = ConsumedCapacity.renderAll(capacities.values(), WriteOptions.capacityMode(request));
+        if (consumed != null) {
             response.set("ConsumedCapacity", consumed);
         }
         return response;

@@ -62,15 +62,9 @@ public final class TransactWrites {
         Map<String, ConsumedCapacity> capacities = execute(actions);
         ObjectNode response = JsonNodeFactory.instance.objectNode();
         String capacityMode = WriteOptions.capacityMode(request);
-        ArrayNode consumed = JsonNodeFactory.instance.arrayNode();
-        capacities.values().forEach(c -> {
-            c.scale(2);
-            ObjectNode rendered = c.render(capacityMode);
-            if (rendered != null) {
-                consumed.add(rendered);
-            }
-        });
-        if (!consumed.isEmpty()) {
+        capacities.values().forEach(c -> c.scale(2));
+        ArrayNode consumed = ConsumedCapacity.renderAll(capacities.values(), capacityMode);
+        if (consumed != null) {
             response.set("ConsumedCapacity", consumed);
         }
         token.ifPresent(t -> tokens.remember(t, request, response));

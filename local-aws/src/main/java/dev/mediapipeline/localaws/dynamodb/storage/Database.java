@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.h2.mvstore.MVMap;
 import org.h2.mvstore.MVStore;
+import org.h2.mvstore.type.ByteArrayDataType;
 
 /**
  * The one MVStore that holds every table, index and stream: on disk in {@code dynamodb.mv.db}, or in
@@ -46,7 +47,7 @@ public final class Database implements AutoCloseable {
     public SortedItems sortedItems(String mapName) {
         return new SortedItems(store.openMap(mapName,
                 new MVMap.Builder<byte[], byte[]>().keyType(UnsignedBytesType.INSTANCE)
-                        .valueType(org.h2.mvstore.type.ByteArrayDataType.INSTANCE)));
+                        .valueType(ByteArrayDataType.INSTANCE)));
     }
 
     public void drop(String mapName) {

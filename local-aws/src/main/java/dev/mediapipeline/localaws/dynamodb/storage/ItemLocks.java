@@ -2,6 +2,7 @@ package dev.mediapipeline.localaws.dynamodb.storage;
 
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.List;
 import java.util.concurrent.locks.ReentrantLock;
 
 /**
@@ -37,7 +38,7 @@ public final class ItemLocks {
     }
 
     public Held lock(String tableName, byte[] key) {
-        return lock(java.util.List.of(tableName), java.util.List.of(key));
+        return lock(List.of(tableName), List.of(key));
     }
 
     private static int stripe(String tableName, byte[] key) {
