@@ -42,7 +42,8 @@ final class ConditionFunctions {
         Integer arity = ARITY.get(name);
         if (arity == null) {
             problems.report(Problems.Kind.UNKNOWN_FUNCTION, "Invalid function name; function: " + name);
-            return invalid;
+            // A condition, so that "foo(a)" alone parses on to report the unknown function.
+            return new Cond.Compare("=", invalid, invalid);
         }
         if (arity != args.size()) {
             problems.report(Problems.Kind.OPERAND_COUNT, "Incorrect number of operands for operator or function; "
@@ -149,7 +150,7 @@ final class ConditionFunctions {
     }
 
     /** A literal as DynamoDB quotes it in messages: {@code N:5}, {@code S:a}. */
-    static String render(Value value) {
+    private static String render(Value value) {
         return value.type() + ":" + switch (value.type()) {
             case S -> value.asS();
             case N -> value.asNText();

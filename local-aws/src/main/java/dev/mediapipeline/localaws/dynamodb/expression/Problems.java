@@ -28,10 +28,6 @@ final class Problems {
         first.putIfAbsent(kind, message);
     }
 
-    boolean has(Kind kind) {
-        return first.containsKey(kind);
-    }
-
     void throwFirst(TokenCursor cursor) {
         for (Kind kind : ranking) {
             if (first.containsKey(kind)) {

@@ -80,11 +80,14 @@ final class TokenCursor {
         position = mark;
     }
 
-    /** DynamoDB quotes the offending token and the source from the token before it to the offending one's end. */
+    /**
+     * DynamoDB quotes the offending token and the source from the token before it to the offending one's
+     * end (at the end of the expression, without the trailing whitespace).
+     */
     DynamoDbException syntaxError() {
         Token token = peek();
         int nearStart = position > 0 ? tokens.get(position - 1).start() : token.start();
-        String near = source.substring(nearStart, token.end());
+        String near = source.substring(nearStart, token.end()).strip();
         return error("Syntax error; token: \"" + token.text() + "\", near: \"" + near + "\"");
     }
 
