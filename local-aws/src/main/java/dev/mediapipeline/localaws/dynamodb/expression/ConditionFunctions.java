@@ -19,12 +19,15 @@ final class ConditionFunctions {
 
     private final Problems problems;
     private final Operand invalid;
+    /** The request parameter, for errors raised when the expression is evaluated. */
+    private final String label;
     /** The name each boolean call was made with, for the message when one is used as an operand. */
     private final Map<Cond, String> booleanCalls = new IdentityHashMap<>();
 
-    ConditionFunctions(Problems problems, Operand invalid) {
+    ConditionFunctions(Problems problems, Operand invalid, String label) {
         this.problems = problems;
         this.invalid = invalid;
+        this.label = label;
     }
 
     /** A call: an {@link Operand} for size, a {@link Cond} for the boolean functions. */
@@ -67,7 +70,7 @@ final class ConditionFunctions {
                 if (type == Value.Type.N || type == Value.Type.BOOL || type == Value.Type.NULL) {
                     incorrectOperandType(name, type.name());
                 }
-                yield new Operand.Size(args.get(0));
+                yield new Operand.Size(args.get(0), label);
             }
         };
     }

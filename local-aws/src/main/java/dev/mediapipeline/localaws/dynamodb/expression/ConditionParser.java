@@ -33,7 +33,7 @@ final class ConditionParser {
         this.cursor = new TokenCursor(text, label);
         this.context = context;
         this.paths = new PathParser(cursor, context, problems, Set.of("AND", "OR", "NOT", "BETWEEN", "IN"));
-        this.functions = new ConditionFunctions(problems, INVALID);
+        this.functions = new ConditionFunctions(problems, INVALID, label);
     }
 
     /** @param label the request parameter, e.g. "ConditionExpression", named in error messages */

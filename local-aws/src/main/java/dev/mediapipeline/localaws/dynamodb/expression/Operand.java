@@ -49,8 +49,12 @@ sealed interface Operand {
         }
     }
 
-    /** {@code size(x)}: string characters, binary bytes, member count of sets, lists and maps. */
-    record Size(Operand of) implements Operand {
+    /**
+     * {@code size(x)}: string characters, binary bytes, member count of sets, lists and maps. DynamoDB
+     * fails the request when the attribute exists with a type that has no size, naming the expression
+     * ({@code label}) the function is in.
+     */
+    record Size(Operand of, String label) implements Operand {
         @Override
         public Value evaluate(Map<String, Value> item) {
             Value value = of.evaluate(item);
@@ -63,7 +67,8 @@ sealed interface Operand {
                 case SS, NS, BS -> Value.n(value.setMembers().size());
                 case L -> Value.n(value.asL().size());
                 case M -> Value.n(value.asM().size());
-                case N, BOOL, NULL -> null;
+                case N, BOOL, NULL -> throw DynamoDbException.validation("Invalid " + label + ": Incorrect operand type "
+                        + "for operator or function; operator or function: size, operand type: " + value.type());
             };
         }
 

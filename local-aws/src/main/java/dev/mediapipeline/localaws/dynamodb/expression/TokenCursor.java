@@ -81,13 +81,14 @@ final class TokenCursor {
     }
 
     /**
-     * DynamoDB quotes the offending token and the source from the token before it to the offending one's
-     * end (at the end of the expression, without the trailing whitespace).
+     * DynamoDB quotes the offending token and, as "near", the source from the token before it to the end
+     * of the token after it.
      */
     DynamoDbException syntaxError() {
         Token token = peek();
         int nearStart = position > 0 ? tokens.get(position - 1).start() : token.start();
-        String near = source.substring(nearStart, token.end()).strip();
+        int nearEnd = token.kind() == Token.Kind.EOF ? token.end() : peek(1).end();
+        String near = source.substring(nearStart, nearEnd);
         return error("Syntax error; token: \"" + token.text() + "\", near: \"" + near + "\"");
     }
 

@@ -78,7 +78,7 @@ final class UpdateParser {
         Value.Type type = operand.staticType();
         if (operand != INVALID && !type.isSet() && !(numbersAllowed && type == Value.Type.N)) {
             problems.report(Problems.Kind.OPERAND_TYPE, "Incorrect operand type for operator or function; operator: "
-                    + section + ", operand type: " + TYPE_WORDS.get(type.name()));
+                    + section + ", operand type: " + typeWord(type));
         }
         return ((Operand.Literal) operand).value();
     }
@@ -148,9 +148,14 @@ final class UpdateParser {
         for (Operand argument : arguments) {
             if (argument instanceof Operand.Literal && argument != INVALID && argument.staticType() != wanted) {
                 problems.report(Problems.Kind.FUNCTION, "Incorrect operand type for operator or function; "
-                        + "operator or function: " + function + ", operand type: " + argument.staticType());
+                        + "operator or function: " + function + ", operand type: " + typeWord(argument.staticType()));
             }
         }
+    }
+
+    /** Update errors spell scalar and document types out (STRING, LIST); sets keep their codes. */
+    private static String typeWord(Value.Type type) {
+        return TYPE_WORDS.getOrDefault(type.name(), type.name());
     }
 
     private Operand value(Token placeholder) {

@@ -1,5 +1,6 @@
 package dev.mediapipeline.localaws.dynamodb.expression;
 
+import static dev.mediapipeline.localaws.dynamodb.expression.Fixtures.assertValidation;
 import static dev.mediapipeline.localaws.dynamodb.expression.Fixtures.b;
 import static dev.mediapipeline.localaws.dynamodb.expression.Fixtures.item;
 import static dev.mediapipeline.localaws.dynamodb.expression.Fixtures.l;
@@ -131,8 +132,16 @@ class ConditionEvaluationTest {
         assertThat(test("size(ss) = :v", ":v", n("2"))).isTrue();
         assertThat(test("size(l) = :v", ":v", n("2"))).isTrue();
         assertThat(test("size(m) = :v", ":v", n("2"))).isTrue();
-        assertThat(test("size(n) >= :v", ":v", n("0"))).isFalse();
+        assertThat(test("size(absent) >= :v", ":v", n("0"))).isFalse();
         assertThat(Expressions.condition("size(s) = :v", Fixtures.values(":v", n("2"))).test(item("s", s("\uD83D\uDE00é")))).isTrue();
+    }
+
+    @Test
+    void sizeOfAnAttributeWithoutOneFailsTheRequest() {
+        assertValidation(() -> test("size(n) >= :v", ":v", n("0")),
+                "Invalid ConditionExpression: Incorrect operand type for operator or function; operator or function: size, operand type: N");
+        assertValidation(() -> Expressions.filter("size(t) > :v", Fixtures.values(":v", n("0"))).test(ITEM),
+                "Invalid FilterExpression: Incorrect operand type for operator or function; operator or function: size, operand type: BOOL");
     }
 
     @Test

@@ -83,7 +83,7 @@ class ConditionParserTest {
     @Test
     void sizeIsAnOperand() {
         Cond parsed = parse("size(a) > :v", values(":v", n("1")));
-        assertThat(parsed).isEqualTo(new Cond.Compare(">", new Operand.Size(attribute("a")), new Operand.Literal(n("1"))));
+        assertThat(parsed).isEqualTo(new Cond.Compare(">", new Operand.Size(attribute("a"), "ConditionExpression"), new Operand.Literal(n("1"))));
     }
 
     @Test
@@ -106,17 +106,22 @@ class ConditionParserTest {
         assertValidation(() -> Expressions.filter("", values()), "Invalid FilterExpression: The expression can not be empty;");
     }
 
+    /** "near" runs from the token before the offending one to the end of the token after it. */
     @Test
-    void syntaxErrorsQuoteTheTokenAndWhatPrecedesIt() {
+    void syntaxErrorsQuoteTheTokenAndItsNeighbours() {
         assertValidation(() -> parse("foo", values()), "Invalid ConditionExpression: Syntax error; token: \"<EOF>\", near: \"foo\"");
         assertValidation(() -> parse("a = :v b", values(":v", n("1"))),
                 "Invalid ConditionExpression: Syntax error; token: \"b\", near: \":v b\"");
         assertValidation(() -> parse("a == :v", values(":v", n("1"))),
-                "Invalid ConditionExpression: Syntax error; token: \"=\", near: \"==\"");
+                "Invalid ConditionExpression: Syntax error; token: \"=\", near: \"== :v\"");
         assertValidation(() -> parse("a = !", values()), "Invalid ConditionExpression: Syntax error; token: \"!\", near: \"= !\"");
-        assertValidation(() -> parse("= a", values()), "Invalid ConditionExpression: Syntax error; token: \"=\", near: \"=\"");
+        assertValidation(() -> parse("= a", values()), "Invalid ConditionExpression: Syntax error; token: \"=\", near: \"= a\"");
         assertValidation(() -> parse("a = and", values()), "Invalid ConditionExpression: Syntax error; token: \"and\", near: \"= and\"");
         assertValidation(() -> Expressions.filter("a <", values()), "Invalid FilterExpression: Syntax error; token: \"<EOF>\", near: \"<\"");
+        assertValidation(() -> parse("attribute_type()", values()),
+                "Invalid ConditionExpression: Syntax error; token: \")\", near: \"()\"");
+        assertValidation(() -> parse("a IN (:v, 0)", values(":v", n("1"))),
+                "Invalid ConditionExpression: Syntax error; token: \"0\", near: \", 0)\"");
     }
 
     @Test

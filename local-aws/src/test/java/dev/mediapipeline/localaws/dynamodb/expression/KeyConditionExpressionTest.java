@@ -102,7 +102,7 @@ class KeyConditionExpressionTest {
     @Test
     void parseErrorsNameKeyConditionExpression() {
         assertValidation(() -> key(""), "Invalid KeyConditionExpression: The expression can not be empty;");
-        assertValidation(() -> key("pk = "), "Invalid KeyConditionExpression: Syntax error; token: \"<EOF>\", near: \"=\"");
+        assertValidation(() -> key("pk = "), "Invalid KeyConditionExpression: Syntax error; token: \"<EOF>\", near: \"= \"");
         assertValidation(() -> key(":hashId a"), "Invalid KeyConditionExpression: Syntax error; token: \"a\", near: \":hashId a\"");
     }
 }

@@ -60,7 +60,7 @@ class ProjectionExpressionTest {
         assertValidation(() -> Expressions.projection("a,", ExpressionContext.empty()),
                 "Invalid ProjectionExpression: Syntax error; token: \"<EOF>\", near: \",\"");
         assertValidation(() -> Expressions.projection("a[x]", ExpressionContext.empty()),
-                "Invalid ProjectionExpression: Syntax error; token: \"x\", near: \"[x\"");
+                "Invalid ProjectionExpression: Syntax error; token: \"x\", near: \"[x]\"");
         assertValidation(() -> Expressions.projection("name", ExpressionContext.empty()),
                 "Invalid ProjectionExpression: Attribute name is a reserved keyword; reserved keyword: name");
         assertValidation(() -> Expressions.projection("#n", ExpressionContext.empty()),

@@ -151,9 +151,9 @@ class UpdateExpressionTest {
         assertValidation(() -> Expressions.update("DELETE a :v", values(":v", n("1"))),
                 "Invalid UpdateExpression: Incorrect operand type for operator or function; operator: DELETE, operand type: NUMBER");
         assertValidation(() -> Expressions.update("SET a = :v + :w", values(":v", s("x"), ":w", n("1"))),
-                "Invalid UpdateExpression: Incorrect operand type for operator or function; operator or function: +, operand type: S");
+                "Invalid UpdateExpression: Incorrect operand type for operator or function; operator or function: +, operand type: STRING");
         assertValidation(() -> Expressions.update("SET a = list_append(a, :v)", values(":v", n("1"))),
-                "Invalid UpdateExpression: Incorrect operand type for operator or function; operator or function: list_append, operand type: N");
+                "Invalid UpdateExpression: Incorrect operand type for operator or function; operator or function: list_append, operand type: NUMBER");
     }
 
     @Test
@@ -173,7 +173,7 @@ class UpdateExpressionTest {
         assertValidation(() -> Expressions.update("SET path = VALUE 1", values()),
                 "Invalid UpdateExpression: Syntax error; token: \"1\", near: \"VALUE 1\"");
         assertValidation(() -> Expressions.update("PUT a = :v", values()),
-                "Invalid UpdateExpression: Syntax error; token: \"PUT\", near: \"PUT\"");
+                "Invalid UpdateExpression: Syntax error; token: \"PUT\", near: \"PUT a\"");
         assertValidation(() -> Expressions.update("SET a = :v,", values(":v", n("1"))),
                 "Invalid UpdateExpression: Syntax error; token: \"<EOF>\", near: \",\"");
         assertValidation(() -> Expressions.update("ADD a b", values()),
