@@ -2,6 +2,7 @@ package dev.mediapipeline.localaws.dynamodb.expression;
 
 import dev.mediapipeline.localaws.dynamodb.DynamoDbException;
 import dev.mediapipeline.localaws.dynamodb.value.Value;
+import dev.mediapipeline.localaws.dynamodb.value.ValueJson;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -24,6 +25,11 @@ sealed interface Operand {
             throw DynamoDbException.validation("The provided expression refers to an attribute that does not exist in the item");
         }
         return value;
+    }
+
+    /** A computed number, held to the digits and range DynamoDB stores (with its errors when it is not). */
+    static Value storedNumber(BigDecimal n) {
+        return Value.n(ValueJson.number(n.toString()));
     }
 
     static DynamoDbException incorrectType() {
@@ -111,8 +117,7 @@ sealed interface Operand {
             if (a.type() != Value.Type.N || b.type() != Value.Type.N) {
                 throw incorrectType();
             }
-            BigDecimal result = operator == '+' ? a.asN().add(b.asN()) : a.asN().subtract(b.asN());
-            return Value.n(result);
+            return storedNumber(operator == '+' ? a.asN().add(b.asN()) : a.asN().subtract(b.asN()));
         }
     }
 }

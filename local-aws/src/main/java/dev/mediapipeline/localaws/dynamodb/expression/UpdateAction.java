@@ -45,7 +45,7 @@ sealed interface UpdateAction {
                 throw mismatch;
             }
             Value sum = switch (value.type()) {
-                case N -> Value.n(existing.asN().add(value.asN()));
+                case N -> Operand.storedNumber(existing.asN().add(value.asN()));
                 case SS -> Value.ss(union(existing.asSS(), value.asSS()));
                 case NS -> Value.ns(union(existing.asNS(), value.asNS()));
                 case BS -> Value.bs(union(existing.asBS(), value.asBS()));

@@ -137,6 +137,14 @@ class UpdateExpressionTest {
     }
 
     @Test
+    void computedNumbersStayWithinWhatDynamoDbStores() {
+        assertValidation(() -> apply("SET n = n + :v", item("n", n("9E125")), ":v", n("9E125")),
+                "Number overflow. Attempting to store a number with magnitude larger than supported range");
+        assertValidation(() -> apply("ADD n :v", item("n", n("1E30")), ":v", n("1E-10")),
+                "Attempting to store more than 38 significant digits in a Number");
+    }
+
+    @Test
     void operandsThatNameNothing() {
         assertValidation(() -> apply("SET a = b", item()),
                 "The provided expression refers to an attribute that does not exist in the item");
