@@ -18,15 +18,13 @@ final class ConditionFunctions {
     private static final Set<String> TYPE_NAMES = Set.of("S", "SS", "N", "NS", "B", "BS", "BOOL", "NULL", "L", "M");
 
     private final Problems problems;
-    private final Operand invalid;
     /** The request parameter, for errors raised when the expression is evaluated. */
     private final String label;
     /** The name each boolean call was made with, for the message when one is used as an operand. */
     private final Map<Cond, String> booleanCalls = new IdentityHashMap<>();
 
-    ConditionFunctions(Problems problems, Operand invalid, String label) {
+    ConditionFunctions(Problems problems, String label) {
         this.problems = problems;
-        this.invalid = invalid;
         this.label = label;
     }
 
@@ -46,12 +44,12 @@ final class ConditionFunctions {
         if (arity == null) {
             problems.report(Problems.Kind.UNKNOWN_FUNCTION, "Invalid function name; function: " + name);
             // A condition, so that "foo(a)" alone parses on to report the unknown function.
-            return new Cond.Compare("=", invalid, invalid);
+            return new Cond.Compare("=", Operand.INVALID, Operand.INVALID);
         }
         if (arity != args.size()) {
             problems.report(Problems.Kind.OPERAND_COUNT, "Incorrect number of operands for operator or function; "
                     + "operator or function: " + name + ", number of operands: " + args.size());
-            return name.equals("size") ? invalid : new Cond.Compare("=", invalid, invalid);
+            return name.equals("size") ? Operand.INVALID : new Cond.Compare("=", Operand.INVALID, Operand.INVALID);
         }
         if (args.size() == 2) {
             checkDistinct(name, args.get(0), args.get(1));
@@ -79,7 +77,7 @@ final class ConditionFunctions {
     Operand operand(Object term) {
         if (term instanceof Cond) {
             misused(booleanCalls.get((Cond) term));
-            return invalid;
+            return Operand.INVALID;
         }
         return (Operand) term;
     }
@@ -99,7 +97,7 @@ final class ConditionFunctions {
 
     /** Literal bounds must have one type and must not be reversed. */
     void checkBetweenBounds(Operand low, Operand high) {
-        if (!(low instanceof Operand.Literal l) || !(high instanceof Operand.Literal h) || l == invalid || h == invalid) {
+        if (!(low instanceof Operand.Literal l) || !(high instanceof Operand.Literal h) || l == Operand.INVALID || h == Operand.INVALID) {
             return;
         }
         String bounds = "lower bound operand: AttributeValue: {" + render(l.value()) + "}, "
@@ -133,7 +131,7 @@ final class ConditionFunctions {
         if (operand instanceof Operand.Attribute attribute) {
             return attribute.path();
         }
-        if (operand != invalid) {
+        if (operand != Operand.INVALID) {
             problems.report(Problems.Kind.FUNCTION,
                     "Operator or function requires a document path; operator or function: " + function);
         }
@@ -142,7 +140,7 @@ final class ConditionFunctions {
 
     private void requireType(String function, Operand operand, Set<Value.Type> allowed) {
         Value.Type type = operand.staticType();
-        if (type != null && operand != invalid && !allowed.contains(type)) {
+        if (type != null && operand != Operand.INVALID && !allowed.contains(type)) {
             incorrectOperandType(function, type.name());
         }
     }

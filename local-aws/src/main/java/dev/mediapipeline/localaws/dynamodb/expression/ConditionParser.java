@@ -16,24 +16,20 @@ final class ConditionParser {
 
     private static final List<String> COMPARATORS = List.of("=", "<>", "<", "<=", ">", ">=");
     private static final int MAX_IN_OPERANDS = 100;
-    /** Stands in for an operand after an error was noted; the parse throws before anything evaluates it. */
-    private static final Operand INVALID = new Operand.Literal(Value.NULL);
 
     private final TokenCursor cursor;
-    private final ExpressionContext context;
-    private final Problems problems = new Problems(List.of(Problems.Kind.PARENS, Problems.Kind.UNKNOWN_FUNCTION,
+        private final Problems problems = new Problems(List.of(Problems.Kind.PARENS, Problems.Kind.UNKNOWN_FUNCTION,
             Problems.Kind.MISUSED_FUNCTION, Problems.Kind.RESERVED, Problems.Kind.ATTRIBUTE_NAME,
             Problems.Kind.ATTRIBUTE_VALUE, Problems.Kind.OPERAND_COUNT, Problems.Kind.DISTINCT, Problems.Kind.FUNCTION));
-    private final PathParser paths;
+    private final TermParser terms;
     private final ConditionFunctions functions;
     /** What came out of a parenthesised group, so a group directly inside another is reported as redundant. */
     private final Set<Object> groups = Collections.newSetFromMap(new IdentityHashMap<>());
 
     private ConditionParser(String text, ExpressionContext context, String label) {
         this.cursor = new TokenCursor(text, label);
-        this.context = context;
-        this.paths = new PathParser(cursor, context, problems, Set.of("AND", "OR", "NOT", "BETWEEN", "IN"));
-        this.functions = new ConditionFunctions(problems, INVALID, label);
+        this.terms = new TermParser(cursor, context, problems, Set.of("AND", "OR", "NOT", "BETWEEN", "IN"));
+        this.functions = new ConditionFunctions(problems, label);
     }
 
     /** @param label the request parameter, e.g. "ConditionExpression", named in error messages */
@@ -147,7 +143,7 @@ final class ConditionParser {
         }
         if (left instanceof Operand.Size) {
             functions.misused("size");
-            return new Cond.Compare("=", INVALID, INVALID);
+            return new Cond.Compare("=", Operand.INVALID, Operand.INVALID);
         }
         throw cursor.syntaxError();
     }
@@ -164,9 +160,9 @@ final class ConditionParser {
         }
         if (token.kind() == Token.Kind.VALUE_PLACEHOLDER) {
             cursor.next();
-            return value(token.text());
+            return terms.value(token);
         }
-        if (token.kind() == Token.Kind.WORD && !paths.isKeyword(token) && cursor.peek(1).is("(")) {
+        if (token.kind() == Token.Kind.WORD && !terms.isKeyword(token) && cursor.peek(1).is("(")) {
             cursor.next();
             cursor.next();
             List<Object> arguments = new ArrayList<>();
@@ -176,20 +172,10 @@ final class ConditionParser {
             cursor.expect(")");
             return functions.call(token.text(), arguments);
         }
-        if (paths.atPath()) {
-            return new Operand.Attribute(paths.parse());
+        if (terms.atPath()) {
+            return new Operand.Attribute(terms.path());
         }
         throw cursor.syntaxError();
-    }
-
-    private Operand value(String placeholder) {
-        Value value = context.value(placeholder);
-        if (value == null) {
-            problems.report(Problems.Kind.ATTRIBUTE_VALUE,
-                    "An expression attribute value used in expression is not defined; attribute value: " + placeholder);
-            return INVALID;
-        }
-        return new Operand.Literal(value);
     }
 
     private Operand operand(Object term) {

@@ -4,6 +4,7 @@ import dev.mediapipeline.localaws.dynamodb.DynamoDbException;
 import dev.mediapipeline.localaws.dynamodb.value.Value;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -81,7 +82,7 @@ final class KeyConditions {
         if (!(key instanceof Operand.Attribute)) {
             throw invalid("Invalid condition in KeyConditionExpression: " + operator + " operator must have the key attribute as its first operand");
         }
-        add(operator.toUpperCase(java.util.Locale.ROOT), key, values);
+        add(operator.toUpperCase(Locale.ROOT), key, values);
     }
 
     private void add(String operator, Operand key, List<Operand> values) {
@@ -118,11 +119,16 @@ final class KeyConditions {
         if (condition instanceof Cond.Compare compare) {
             return compare.operator();
         }
-        return switch (condition.getClass().getSimpleName()) {
-            case "AttributeType" -> "attribute_type";
-            case "Contains" -> "contains";
-            default -> condition.getClass().getSimpleName().toUpperCase(java.util.Locale.ROOT);
-        };
+        if (condition instanceof Cond.AttributeType) {
+            return "attribute_type";
+        }
+        if (condition instanceof Cond.Contains) {
+            return "contains";
+        }
+        if (condition instanceof Cond.In) {
+            return "IN";
+        }
+        return condition instanceof Cond.Or ? "OR" : "NOT";
     }
 
     private static DynamoDbException invalid(String message) {

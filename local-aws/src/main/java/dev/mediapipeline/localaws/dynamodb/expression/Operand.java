@@ -11,6 +11,9 @@ import java.util.Map;
 /** A value-producing part of an expression: evaluated against an item, null when it names nothing. */
 sealed interface Operand {
 
+    /** Stands in for an operand after a parse error was noted; the parse throws before anything evaluates it. */
+    Operand INVALID = new Literal(Value.NULL);
+
     Value evaluate(Map<String, Value> item);
 
     /** The operand's type when known without an item (a literal's), for DynamoDB's parse-time type checks. */

@@ -17,10 +17,10 @@ final class ProjectionParser {
         }
         Problems problems = new Problems(List.of(Problems.Kind.RESERVED, Problems.Kind.ATTRIBUTE_NAME,
                 Problems.Kind.PATH_OVERLAP, Problems.Kind.PATH_CONFLICT));
-        PathParser parser = new PathParser(cursor, context, problems, Set.of());
+        TermParser parser = new TermParser(cursor, context, problems, Set.of());
         List<Path> paths = new ArrayList<>();
         do {
-            paths.add(parser.parse());
+            paths.add(parser.path());
         } while (cursor.accept(","));
         cursor.expectEnd();
         checkClashes(paths, problems);

@@ -1,6 +1,7 @@
 package dev.mediapipeline.localaws.dynamodb.expression;
 
 import dev.mediapipeline.localaws.dynamodb.DynamoDbException;
+import dev.mediapipeline.localaws.dynamodb.value.Value;
 import java.util.List;
 
 /**
@@ -15,9 +16,15 @@ final class TokenCursor {
     private final List<Token> tokens;
     private int position;
 
+    /** DynamoDB's limit on the length of each expression, in UTF-8 bytes. */
+    private static final int MAX_BYTES = 4096;
+
     TokenCursor(String source, String label) {
         this.source = source;
         this.label = label;
+        if (Value.utf8Length(source) > MAX_BYTES) {
+            throw error("Expression size has exceeded the maximum allowed size");
+        }
         this.tokens = Lexer.tokens(source);
     }
 

@@ -13,21 +13,17 @@ final class UpdateParser {
 
     private static final Map<String, String> TYPE_WORDS = Map.of("S", "STRING", "N", "NUMBER", "B", "BINARY",
             "NULL", "NULL", "BOOL", "BOOLEAN", "L", "LIST", "M", "MAP");
-    /** Stands in for an operand after an error was noted; the parse throws before anything evaluates it. */
-    private static final Operand INVALID = new Operand.Literal(Value.NULL);
 
     private final TokenCursor cursor;
-    private final ExpressionContext context;
-    private final Problems problems = new Problems(List.of(Problems.Kind.RESERVED, Problems.Kind.UNKNOWN_FUNCTION,
+        private final Problems problems = new Problems(List.of(Problems.Kind.RESERVED, Problems.Kind.UNKNOWN_FUNCTION,
             Problems.Kind.SECTION, Problems.Kind.ATTRIBUTE_NAME, Problems.Kind.ATTRIBUTE_VALUE,
             Problems.Kind.PATH_OVERLAP, Problems.Kind.PATH_CONFLICT, Problems.Kind.OPERAND_TYPE, Problems.Kind.FUNCTION));
-    private final PathParser paths;
+    private final TermParser terms;
     private final List<UpdateAction> actions = new ArrayList<>();
 
     private UpdateParser(String text, ExpressionContext context) {
         this.cursor = new TokenCursor(text, "UpdateExpression");
-        this.context = context;
-        this.paths = new PathParser(cursor, context, problems, Set.of("SET", "REMOVE", "ADD", "DELETE"));
+        this.terms = new TermParser(cursor, context, problems, Set.of("SET", "REMOVE", "ADD", "DELETE"));
     }
 
     static ParsedUpdate parse(String text, ExpressionContext context) {
@@ -45,7 +41,7 @@ final class UpdateParser {
         Set<String> seen = new HashSet<>();
         do {
             Token keyword = cursor.peek();
-            if (!paths.isKeyword(keyword)) {
+            if (!terms.isKeyword(keyword)) {
                 throw cursor.syntaxError();
             }
             cursor.next();
@@ -60,7 +56,7 @@ final class UpdateParser {
     }
 
     private UpdateAction action(String section) {
-        Path path = paths.parse();
+        Path path = terms.path();
         return switch (section) {
             case "SET" -> {
                 cursor.expect("=");
@@ -74,9 +70,9 @@ final class UpdateParser {
 
     /** The value of an ADD or DELETE: a placeholder for a set (or, for ADD, a number). */
     private Value setOrNumber(String section, boolean numbersAllowed) {
-        Operand operand = value(cursor.expect(Token.Kind.VALUE_PLACEHOLDER));
+        Operand operand = terms.value(cursor.expect(Token.Kind.VALUE_PLACEHOLDER));
         Value.Type type = operand.staticType();
-        if (operand != INVALID && !type.isSet() && !(numbersAllowed && type == Value.Type.N)) {
+        if (operand != Operand.INVALID && !type.isSet() && !(numbersAllowed && type == Value.Type.N)) {
             problems.report(Problems.Kind.OPERAND_TYPE, "Incorrect operand type for operator or function; operator: "
                     + section + ", operand type: " + typeWord(type));
         }
@@ -108,9 +104,9 @@ final class UpdateParser {
     private Operand operand() {
         Token token = cursor.peek();
         if (token.kind() == Token.Kind.VALUE_PLACEHOLDER) {
-            return value(cursor.next());
+            return terms.value(cursor.next());
         }
-        if (token.kind() == Token.Kind.WORD && !paths.isKeyword(token) && cursor.peek(1).is("(")) {
+        if (token.kind() == Token.Kind.WORD && !terms.isKeyword(token) && cursor.peek(1).is("(")) {
             cursor.next();
             cursor.next();
             List<Operand> arguments = new ArrayList<>();
@@ -120,18 +116,18 @@ final class UpdateParser {
             cursor.expect(")");
             return function(token.text(), arguments);
         }
-        return new Operand.Attribute(paths.parse());
+        return new Operand.Attribute(terms.path());
     }
 
     private Operand function(String name, List<Operand> arguments) {
         if (!name.equals("if_not_exists") && !name.equals("list_append")) {
             problems.report(Problems.Kind.UNKNOWN_FUNCTION, "Invalid function name; function: " + name);
-            return INVALID;
+            return Operand.INVALID;
         }
         if (arguments.size() != 2) {
             problems.report(Problems.Kind.FUNCTION, "Incorrect number of operands for operator or function; "
                     + "operator or function: " + name + ", number of operands: " + arguments.size());
-            return INVALID;
+            return Operand.INVALID;
         }
         if (name.equals("list_append")) {
             requireLiteralType(name, arguments, Value.Type.L);
@@ -139,14 +135,14 @@ final class UpdateParser {
         }
         if (!(arguments.get(0) instanceof Operand.Attribute attribute)) {
             problems.report(Problems.Kind.FUNCTION, "Operator or function requires a document path; operator or function: " + name);
-            return INVALID;
+            return Operand.INVALID;
         }
         return new Operand.IfNotExists(attribute.path(), arguments.get(1));
     }
 
     private void requireLiteralType(String function, List<Operand> arguments, Value.Type wanted) {
         for (Operand argument : arguments) {
-            if (argument instanceof Operand.Literal && argument != INVALID && argument.staticType() != wanted) {
+            if (argument instanceof Operand.Literal && argument != Operand.INVALID && argument.staticType() != wanted) {
                 problems.report(Problems.Kind.FUNCTION, "Incorrect operand type for operator or function; "
                         + "operator or function: " + function + ", operand type: " + typeWord(argument.staticType()));
             }
@@ -158,13 +154,4 @@ final class UpdateParser {
         return TYPE_WORDS.getOrDefault(type.name(), type.name());
     }
 
-    private Operand value(Token placeholder) {
-        Value value = context.value(placeholder.text());
-        if (value == null) {
-            problems.report(Problems.Kind.ATTRIBUTE_VALUE,
-                    "An expression attribute value used in expression is not defined; attribute value: " + placeholder.text());
-            return INVALID;
-        }
-        return new Operand.Literal(value);
-    }
 }

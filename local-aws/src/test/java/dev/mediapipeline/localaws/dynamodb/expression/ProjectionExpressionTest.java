@@ -54,6 +54,14 @@ class ProjectionExpressionTest {
     }
 
     @Test
+    void expressionsAreLimitedTo4096Bytes() {
+        String longest = "a" + "1".repeat(4095);
+        assertThat(Expressions.projection(longest, ExpressionContext.empty()).apply(item(longest, n("1")))).isEqualTo(item(longest, n("1")));
+        assertValidation(() -> Expressions.projection(longest + "1", ExpressionContext.empty()),
+                "Invalid ProjectionExpression: Expression size has exceeded the maximum allowed size");
+    }
+
+    @Test
     void errors() {
         assertValidation(() -> Expressions.projection("", ExpressionContext.empty()),
                 "Invalid ProjectionExpression: The expression can not be empty;");

@@ -1,14 +1,16 @@
 package dev.mediapipeline.localaws.dynamodb.expression;
 
+import dev.mediapipeline.localaws.dynamodb.value.Value;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
 /**
- * Reads document paths ({@code a.#b[2].c}) for all expression kinds, resolving {@code #name}s through the
- * context and noting reserved words and undefined names as problems.
+ * Reads the terms all expression kinds share: document paths ({@code a.#b[2].c}) and {@code :value}
+ * placeholders, resolving placeholders through the context and noting reserved words and undefined
+ * placeholders as problems.
  */
-final class PathParser {
+final class TermParser {
 
     private final TokenCursor cursor;
     private final ExpressionContext context;
@@ -16,7 +18,7 @@ final class PathParser {
     /** Words that end a path in this grammar (AND, SET, ...), so "a = AND" is a syntax error, not a path. */
     private final Set<String> keywords;
 
-    PathParser(TokenCursor cursor, ExpressionContext context, Problems problems, Set<String> keywords) {
+    TermParser(TokenCursor cursor, ExpressionContext context, Problems problems, Set<String> keywords) {
         this.cursor = cursor;
         this.context = context;
         this.problems = problems;
@@ -32,7 +34,7 @@ final class PathParser {
         return token.kind() == Token.Kind.WORD && keywords.stream().anyMatch(token::isKeyword);
     }
 
-    Path parse() {
+    Path path() {
         List<Object> elements = new ArrayList<>();
         elements.add(name());
         while (true) {
@@ -46,6 +48,17 @@ final class PathParser {
                 return new Path(elements);
             }
         }
+    }
+
+    /** The literal a {@code :value} token stands for, or {@link Operand#INVALID} when it is not supplied. */
+    Operand value(Token placeholder) {
+        Value value = context.value(placeholder.text());
+        if (value == null) {
+            problems.report(Problems.Kind.ATTRIBUTE_VALUE,
+                    "An expression attribute value used in expression is not defined; attribute value: " + placeholder.text());
+            return Operand.INVALID;
+        }
+        return new Operand.Literal(value);
     }
 
     private String name() {
