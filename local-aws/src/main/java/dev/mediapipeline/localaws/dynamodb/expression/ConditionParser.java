@@ -1,7 +1,6 @@
 package dev.mediapipeline.localaws.dynamodb.expression;
 
 import dev.mediapipeline.localaws.dynamodb.DynamoDbException;
-import dev.mediapipeline.localaws.dynamodb.value.Value;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -18,7 +17,7 @@ final class ConditionParser {
     private static final int MAX_IN_OPERANDS = 100;
 
     private final TokenCursor cursor;
-        private final Problems problems = new Problems(List.of(Problems.Kind.PARENS, Problems.Kind.UNKNOWN_FUNCTION,
+    private final Problems problems = new Problems(List.of(Problems.Kind.PARENS, Problems.Kind.UNKNOWN_FUNCTION,
             Problems.Kind.MISUSED_FUNCTION, Problems.Kind.RESERVED, Problems.Kind.ATTRIBUTE_NAME,
             Problems.Kind.ATTRIBUTE_VALUE, Problems.Kind.OPERAND_COUNT, Problems.Kind.DISTINCT, Problems.Kind.FUNCTION));
     private final TermParser terms;

@@ -46,7 +46,7 @@ record Path(List<Object> elements) {
      * of the other (an overlap), or they use a name and an index at the same depth (a conflict); null if
      * neither.
      */
-    static Problems.Kind clash(Path one, Path two) {
+    private static Problems.Kind clash(Path one, Path two) {
         for (int i = 0; i < Math.min(one.length(), two.length()); i++) {
             Object a = one.elements.get(i);
             Object b = two.elements.get(i);
@@ -58,6 +58,20 @@ record Path(List<Object> elements) {
             }
         }
         return Problems.Kind.PATH_OVERLAP;
+    }
+
+    /** Each path against those before it, as DynamoDB reports the first clash it meets. */
+    static void reportClashes(List<Path> paths, Problems problems) {
+        for (int i = 1; i < paths.size(); i++) {
+            for (int j = 0; j < i; j++) {
+                Problems.Kind clash = clash(paths.get(j), paths.get(i));
+                if (clash != null) {
+                    problems.report(clash, "Two document paths " + (clash == Problems.Kind.PATH_OVERLAP ? "overlap" : "conflict")
+                            + " with each other; must remove or rewrite one of these paths; path one: " + paths.get(j)
+                            + ", path two: " + paths.get(i));
+                }
+            }
+        }
     }
 
     /** DynamoDB's rendering in messages: {@code [a, b, [0]]}. */

@@ -23,22 +23,8 @@ final class ProjectionParser {
             paths.add(parser.path());
         } while (cursor.accept(","));
         cursor.expectEnd();
-        checkClashes(paths, problems);
+        Path.reportClashes(paths, problems);
         problems.throwFirst(cursor);
         return new PathProjection(paths);
-    }
-
-    /** Each path against those before it, as DynamoDB reports the first clash it meets. */
-    static void checkClashes(List<Path> paths, Problems problems) {
-        for (int i = 1; i < paths.size(); i++) {
-            for (int j = 0; j < i; j++) {
-                Problems.Kind clash = Path.clash(paths.get(j), paths.get(i));
-                if (clash != null) {
-                    problems.report(clash, "Two document paths " + (clash == Problems.Kind.PATH_OVERLAP ? "overlap" : "conflict")
-                            + " with each other; must remove or rewrite one of these paths; path one: " + paths.get(j)
-                            + ", path two: " + paths.get(i));
-                }
-            }
-        }
     }
 }

@@ -2,6 +2,7 @@ package dev.mediapipeline.localaws.dynamodb.expression;
 
 import dev.mediapipeline.localaws.dynamodb.DynamoDbException;
 import dev.mediapipeline.localaws.dynamodb.value.Value;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -89,7 +90,7 @@ sealed interface UpdateAction {
         private static Value rebuild(Value.Type type, Set<?> members) {
             return switch (type) {
                 case SS -> Value.ss((Set<String>) members);
-                case NS -> Value.ns((Set<java.math.BigDecimal>) members);
+                case NS -> Value.ns((Set<BigDecimal>) members);
                 default -> Value.bs((Set<Value.Bytes>) members);
             };
         }

@@ -15,7 +15,7 @@ final class UpdateParser {
             "NULL", "NULL", "BOOL", "BOOLEAN", "L", "LIST", "M", "MAP");
 
     private final TokenCursor cursor;
-        private final Problems problems = new Problems(List.of(Problems.Kind.RESERVED, Problems.Kind.UNKNOWN_FUNCTION,
+    private final Problems problems = new Problems(List.of(Problems.Kind.RESERVED, Problems.Kind.UNKNOWN_FUNCTION,
             Problems.Kind.SECTION, Problems.Kind.ATTRIBUTE_NAME, Problems.Kind.ATTRIBUTE_VALUE,
             Problems.Kind.PATH_OVERLAP, Problems.Kind.PATH_CONFLICT, Problems.Kind.OPERAND_TYPE, Problems.Kind.FUNCTION));
     private final TermParser terms;
@@ -32,7 +32,7 @@ final class UpdateParser {
             throw parser.cursor.error("The expression can not be empty;");
         }
         parser.sections();
-        ProjectionParser.checkClashes(parser.actions.stream().map(UpdateAction::path).toList(), parser.problems);
+        Path.reportClashes(parser.actions.stream().map(UpdateAction::path).toList(), parser.problems);
         parser.problems.throwFirst(parser.cursor);
         return new ParsedUpdate(parser.actions, Operand.incorrectType());
     }
