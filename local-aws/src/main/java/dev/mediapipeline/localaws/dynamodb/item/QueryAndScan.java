@@ -35,7 +35,7 @@ public final class QueryAndScan {
         Condition filter = expressions.filter();
         Projection projection = expressions.projection();
         expressions.requireAllUsed();
-        String select = Selects.of(request, target, projection, "Querying");
+        String select = Selects.of(request, target, projection, expressions.projectsByAttributesToGet(), "Querying");
         KeyRange range = KeyRange.of(keyCondition, target.keys());
         byte[] start = target.exclusiveStart(request);
         if (start != null && !range.contains(start)) {
@@ -52,7 +52,7 @@ public final class QueryAndScan {
         Condition filter = expressions.filter();
         Projection projection = expressions.projection();
         expressions.requireAllUsed();
-        String select = Selects.of(request, target, projection, "Scanning");
+        String select = Selects.of(request, target, projection, expressions.projectsByAttributesToGet(), "Scanning");
         Predicate<Map<String, Value>> segment = segment(request, target);
         Iterator<SortedItems.Entry> entries = target.entries().range(null, null, true, target.exclusiveStart(request));
         return answer(request, target, entries, filter, projection, select, segment);

@@ -7,6 +7,7 @@ import dev.mediapipeline.localaws.dynamodb.expression.Condition;
 import dev.mediapipeline.localaws.dynamodb.expression.ExpressionContext;
 import dev.mediapipeline.localaws.dynamodb.expression.Expressions;
 import dev.mediapipeline.localaws.dynamodb.expression.KeyCondition;
+import dev.mediapipeline.localaws.dynamodb.expression.LegacyParameters;
 import dev.mediapipeline.localaws.dynamodb.expression.Projection;
 import dev.mediapipeline.localaws.dynamodb.expression.Update;
 import dev.mediapipeline.localaws.dynamodb.value.Value;
@@ -67,39 +68,64 @@ final class RequestExpressions {
         return new RequestExpressions(request, expressions.isEmpty() ? null : new ExpressionContext(names, values));
     }
 
-    /** ConditionExpression; null when the request has none. */
+    /** ConditionExpression, or the legacy Expected; null when the request has neither. */
     Condition condition() {
-        return text("ConditionExpression") == null ? null : Expressions.condition(text("ConditionExpression"), context);
+        if (text("ConditionExpression") != null) {
+            return Expressions.condition(text("ConditionExpression"), context);
+        }
+        return legacy("Expected") == null ? null : LegacyParameters.expected(legacy("Expected"), legacy("ConditionalOperator"));
     }
 
-    /** FilterExpression; null when the request has none. */
+    /** FilterExpression, or the legacy QueryFilter or ScanFilter; null when the request has none. */
     Condition filter() {
-        return text("FilterExpression") == null ? null : Expressions.filter(text("FilterExpression"), context);
+        if (text("FilterExpression") != null) {
+            return Expressions.filter(text("FilterExpression"), context);
+        }
+        JsonNode legacyFilter = legacy("QueryFilter") != null ? legacy("QueryFilter") : legacy("ScanFilter");
+        return legacyFilter == null ? null : LegacyParameters.filter(legacyFilter, legacy("ConditionalOperator"));
     }
 
-    /** ProjectionExpression; null when the request has none. */
+    /** ProjectionExpression, or the legacy AttributesToGet; null when the request has neither. */
     Projection projection() {
-        return text("ProjectionExpression") == null ? null : Expressions.projection(text("ProjectionExpression"), context);
+        if (text("ProjectionExpression") != null) {
+            return Expressions.projection(text("ProjectionExpression"), context);
+        }
+        return legacy("AttributesToGet") == null ? null : LegacyParameters.attributesToGet(legacy("AttributesToGet"));
     }
 
-    /** UpdateExpression; null when the request has none. */
+    /** UpdateExpression, or the legacy AttributeUpdates; null when the request has neither. */
     Update update() {
-        return text("UpdateExpression") == null ? null : Expressions.update(text("UpdateExpression"), context);
+        if (text("UpdateExpression") != null) {
+            return Expressions.update(text("UpdateExpression"), context);
+        }
+        return legacy("AttributeUpdates") == null ? null : LegacyParameters.attributeUpdates(legacy("AttributeUpdates"));
     }
 
-    /** KeyConditionExpression, which a Query must have. */
+    /** KeyConditionExpression or the legacy KeyConditions, one of which a Query must have. */
     KeyCondition keyCondition(String partitionKey, String sortKey) {
         String text = text("KeyConditionExpression");
-        if (text == null) {
+        if (text != null) {
+            return Expressions.keyCondition(text, context, partitionKey, sortKey);
+        }
+        if (legacy("KeyConditions") == null) {
             throw DynamoDbException.validation("Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.");
         }
-        return Expressions.keyCondition(text, context, partitionKey, sortKey);
+        return LegacyParameters.keyConditions(legacy("KeyConditions"), partitionKey, sortKey);
+    }
+
+    /** Whether the projection, if any, came from AttributesToGet, as some messages say. */
+    boolean projectsByAttributesToGet() {
+        return legacy("AttributesToGet") != null;
     }
 
     void requireAllUsed() {
         if (context != null) {
             context.requireAllUsed();
         }
+    }
+
+    private JsonNode legacy(String field) {
+        return RequestFields.field(request, field).orElse(null);
     }
 
     private String text(String field) {

@@ -12,12 +12,13 @@ final class Selects {
     }
 
     /** @param verb "Querying" or "Scanning", as DynamoDB's messages say */
-    static String of(JsonNode request, ReadTarget target, Projection projection, String verb) {
+    static String of(JsonNode request, ReadTarget target, Projection projection, boolean byAttributesToGet, String verb) {
         String select = RequestFields.oneOf(request, "Select",
                 "ALL_ATTRIBUTES", "ALL_PROJECTED_ATTRIBUTES", "SPECIFIC_ATTRIBUTES", "COUNT").orElse(
                 projection != null ? "SPECIFIC_ATTRIBUTES" : target.index() == null ? "ALL_ATTRIBUTES" : "ALL_PROJECTED_ATTRIBUTES");
         if (projection != null && !select.equals("SPECIFIC_ATTRIBUTES")) {
-            throw DynamoDbException.validation("Cannot specify the ProjectionExpression when choosing to get " + select);
+            throw DynamoDbException.validation("Cannot specify the " + (byAttributesToGet ? "AttributesToGet" : "ProjectionExpression")
+                    + " when choosing to get " + select);
         }
         if (select.equals("ALL_PROJECTED_ATTRIBUTES") && target.index() == null) {
             throw DynamoDbException.validation("ALL_PROJECTED_ATTRIBUTES can be used only when " + verb + " using an IndexName");
