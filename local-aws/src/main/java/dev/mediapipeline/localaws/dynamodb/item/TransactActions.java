@@ -22,8 +22,12 @@ final class TransactActions {
     private TransactActions() {
     }
 
-    /** One write element: its item, and what it makes of the item's current state. */
-    record Action(Table table, Map<String, Value> key, byte[] encodedKey, ItemWriter.Change change, boolean writes) {
+    /**
+     * One write element: its item, what it makes of the item's current state, and the size of the item
+     * it puts (0 for the others), which DynamoDB's 4 MB per transaction counts.
+     */
+    record Action(Table table, Map<String, Value> key, byte[] encodedKey, ItemWriter.Change change, boolean writes,
+                  long writtenBytes) {
     }
 
     static JsonNode itemsOf(JsonNode request, int max) {
@@ -54,10 +58,10 @@ final class TransactActions {
             Map<String, Value> item = ValueJson.readItem(body.get("Item"));
             ItemKeys.checkItem(item, definition);
             expressions.requireAllUsed();
-            return action(table, definition.keys().keyOf(item), current -> {
+            return new Action(table, definition.keys().keyOf(item), definition.keys().encode(item), current -> {
                 options.check(condition, current);
                 return item;
-            }, true);
+            }, true, Value.itemSize(item));
         }
         Map<String, Value> key = ItemKeys.readKey(body.get("Key"), definition);
         if (kind.equals("ConditionCheck") && condition == null) {
@@ -96,6 +100,6 @@ final class TransactActions {
     }
 
     private static Action action(Table table, Map<String, Value> key, ItemWriter.Change change, boolean writes) {
-        return new Action(table, key, table.definition().keys().encode(key), change, writes);
+        return new Action(table, key, table.definition().keys().encode(key), change, writes, 0);
     }
 }

@@ -30,6 +30,7 @@ import java.util.concurrent.locks.Lock;
 public final class TransactWrites {
 
     private static final int MAX_ITEMS = 100;
+    private static final long MAX_WRITTEN_BYTES = 4L * 1024 * 1024;
 
     private final TableCatalog catalog;
     private final ItemWriter writer;
@@ -58,6 +59,9 @@ public final class TransactWrites {
                 throw DynamoDbException.validation("Transaction request cannot include multiple operations on one item");
             }
             actions.add(action);
+        }
+        if (actions.stream().mapToLong(TransactActions.Action::writtenBytes).sum() > MAX_WRITTEN_BYTES) {
+            throw DynamoDbException.validation("Transaction size exceeded the maximum allowed size of 4 MB");
         }
         Map<String, ConsumedCapacity> capacities = execute(actions);
         ObjectNode response = JsonNodeFactory.instance.objectNode();
