@@ -42,7 +42,7 @@ class CapacityAndLimitsTest {
     @Test
     void aWriteIsBilledOnTheTableAndOnEveryIndexItChanges() {
         var put = DYNAMO.putItem(b -> b.tableName(TABLE).item(Map.of("Pk", s("w"), "Sk", s("1"), "G", s("g"), "L", s("l"),
-                "Blob", s("x".repeat(1500)))).returnConsumedCapacity(ReturnConsumedCapacity.INDEXES)
+                "Data", s("x".repeat(1500)))).returnConsumedCapacity(ReturnConsumedCapacity.INDEXES)
                 .returnItemCollectionMetrics(ReturnItemCollectionMetrics.SIZE));
         var consumed = put.consumedCapacity();
         assertThat(consumed.table().capacityUnits()).isEqualTo(2.0);
@@ -53,7 +53,7 @@ class CapacityAndLimitsTest {
         assertThat(put.itemCollectionMetrics().sizeEstimateRangeGB()).containsExactly(0.0, 1.0);
 
         var unchangedIndexes = DYNAMO.updateItem(b -> b.tableName(TABLE).key(Map.of("Pk", s("w"), "Sk", s("1")))
-                .updateExpression("SET Blob = :small").expressionAttributeValues(Map.of(":small", s("x")))
+                .updateExpression("SET #d = :small").expressionAttributeNames(Map.of("#d", "Data")).expressionAttributeValues(Map.of(":small", s("x")))
                 .returnConsumedCapacity(ReturnConsumedCapacity.INDEXES)).consumedCapacity();
         assertThat(unchangedIndexes.table().capacityUnits()).isEqualTo(2.0);
         assertThat(unchangedIndexes.globalSecondaryIndexes().get("ByG").capacityUnits()).isEqualTo(2.0);
@@ -73,7 +73,7 @@ class CapacityAndLimitsTest {
         String big = "x".repeat(100 * 1024);
         for (int i = 0; i < 12; i++) {
             String sk = String.format("%02d", i);
-            DYNAMO.putItem(b -> b.tableName(TABLE).item(Map.of("Pk", s("big"), "Sk", s(sk), "Blob", s(big))));
+            DYNAMO.putItem(b -> b.tableName(TABLE).item(Map.of("Pk", s("big"), "Sk", s(sk), "Data", s(big))));
         }
         var first = DYNAMO.query(b -> b.tableName(TABLE).keyConditionExpression("Pk = :p")
                 .expressionAttributeValues(Map.of(":p", s("big"))).select("COUNT")
