@@ -7,6 +7,7 @@ import dev.mediapipeline.ingest.read.BlockReader;
 import dev.mediapipeline.ingest.read.ExtractionLimits;
 import dev.mediapipeline.ingest.read.FileByteSource;
 import dev.mediapipeline.ingest.testing.Encoder;
+import dev.mediapipeline.ingest.testing.SampleCorpus;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,7 +22,6 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.apache.tika.mime.MimeTypes;
 import org.junit.jupiter.api.Test;
@@ -35,18 +35,13 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class SnifferAgreesWithTikaTest {
 
-    private static final Path CORPUS = Path.of(System.getProperty("corpus.dir", "../shared/corpus"), "files");
-
     @TempDir
     Path dir;
 
     @Test
     void everyCorpusFileGetsTikasAnswerAndEveryExtractableOneWithoutTika() throws IOException {
-        List<Path> files;
-        try (Stream<Path> list = Files.list(CORPUS)) {
-            files = list.filter(Files::isRegularFile).sorted().toList();
-        }
-        assertThat(files).hasSizeGreaterThan(100);
+        List<Path> files = SampleCorpus.list();
+        assertThat(files).as("every file reference.jsonl lists").hasSize(SampleCorpus.references().size());
         Map<String, String> leftToTika = new LinkedHashMap<>();
         for (Path file : files) {
             Sniffed tika = assertAgreesWithTika(file);
