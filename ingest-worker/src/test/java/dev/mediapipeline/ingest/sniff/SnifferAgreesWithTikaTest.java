@@ -28,7 +28,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The signature fast path must never change a content type: on real files (the shared corpus, media
+ * The signature fast path must never change a content type: on real files (the sample corpus, media
  * encoded here by ffmpeg and ImageIO) and on byte-built edge cases, {@link Sniffer#sniff} must say exactly
  * what Tika's magic alone says. The fast path must also actually answer for the formats we extract, or
  * every file would still pay for Tika.
