@@ -38,7 +38,7 @@ public final class BatchWrites {
     }
 
     public JsonNode batchWriteItem(JsonNode request) {
-        JsonNode requestItems = RequestFields.requestItems(request, MAX_WRITES, writes -> writes);
+        JsonNode requestItems = RequestFields.requestItems(request, MAX_WRITES);
         List<Write> writes = parse(requestItems);
         String capacityMode = WriteOptions.capacityMode(request);
         boolean metrics = RequestFields.oneOf(request, "ReturnItemCollectionMetrics", "SIZE", "NONE").orElse("NONE").equals("SIZE");

@@ -49,7 +49,7 @@ public final class ItemReads {
 
     /** Reads every key it can within DynamoDB's 16 MB response; the rest come back as UnprocessedKeys. */
     public JsonNode batchGetItem(JsonNode request) {
-        JsonNode requestItems = RequestFields.requestItems(request, MAX_BATCH_KEYS, tableRequest -> tableRequest.path("Keys"));
+        JsonNode requestItems = RequestFields.requestItems(request);
         int keyCount = 0;
         for (JsonNode tableRequest : requestItems) {
             keyCount += tableRequest.path("Keys").size();
