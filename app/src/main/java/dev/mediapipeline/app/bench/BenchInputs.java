@@ -8,12 +8,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 
-/** Which files a benchmark reads: the ones named, directories walked, or by default the shared sample corpus. */
+/** Which files a benchmark reads: the ones named, directories walked, or by default the repository's sample corpus. */
 public final class BenchInputs {
 
-    /** Same default as the tests: the system property corpus.dir, else ../shared/corpus. */
-    public static Path corpusDir() {
-        return Path.of(System.getProperty("corpus.dir", "../shared/corpus"));
+    /**
+     * The system property corpus.dir, as in the tests, else testdata/corpus of the current folder: the
+     * repository's own sample corpus when run from its root, as the README's commands are.
+     */
+    private static Path corpusDir() {
+        return Path.of(System.getProperty("corpus.dir", "testdata/corpus"));
     }
 
     private BenchInputs() {

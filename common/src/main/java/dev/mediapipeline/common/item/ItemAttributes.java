@@ -2,7 +2,7 @@ package dev.mediapipeline.common.item;
 
 /**
  * Attribute names of the UserMedia item (SchemaVersion 1), the public contract that the stream's
- * downstream readers rely on. Keep in step with DESIGN.md and the README's schema table.
+ * downstream readers rely on. Keep in step with docs/design.md and the README's schema table.
  */
 public final class ItemAttributes {
 

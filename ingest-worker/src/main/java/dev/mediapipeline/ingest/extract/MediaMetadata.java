@@ -14,7 +14,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * What was learnt about one object, named as the UserMedia item attributes (DESIGN.md, SchemaVersion 1).
+ * What was learnt about one object, named as the UserMedia item attributes (docs/design.md, SchemaVersion 1).
  * {@link #toAttributes()} is the single rendering used by both the item writer and the extract command.
  * A FAILED result keeps every field that was read before the failure.
  */

@@ -3,11 +3,10 @@ package dev.mediapipeline.ingest.extract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mediapipeline.ingest.read.ExtractionLimits;
 import dev.mediapipeline.ingest.read.FileByteSource;
+import dev.mediapipeline.ingest.testing.SampleCorpus;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
@@ -20,9 +19,10 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * Extracts every file of the shared corpus and compares with what exiftool and ffprobe say
- * (reference.jsonl). Prints a per-field agreement table and fails when any field agrees on fewer than 98 %
- * of the files where either side has a value. Rows with caveats are scored as the caveat says.
+ * Extracts every file of the sample corpus ({@link SampleCorpus}: the repository's own, or the set
+ * {@code -Dcorpus.dir} names) and compares with what exiftool and ffprobe say (reference.jsonl). Prints which set
+ * it scored and a per-field agreement table, and fails when any field agrees on fewer than 98 % of the files
+ * where either side has a value. Rows with caveats are scored as the caveat says.
  */
 class CorpusAccuracyTest {
 
@@ -58,15 +58,14 @@ class CorpusAccuracyTest {
 
     @Test
     void agreesWithExiftoolAndFfprobe() throws IOException {
-        Path corpus = corpusDir();
         List<Row> rows = new ArrayList<>();
-        ObjectMapper json = new ObjectMapper();
-        for (String line : Files.readAllLines(corpus.resolve("reference.jsonl"))) {
-            JsonNode ref = json.readTree(line);
-            try (FileByteSource source = new FileByteSource(corpus.resolve(ref.get("path").asText()))) {
+        for (JsonNode ref : SampleCorpus.references()) {
+            try (FileByteSource source = new FileByteSource(SampleCorpus.file(ref))) {
                 rows.add(new Row(ref, MediaExtraction.extract(source, ExtractionLimits.defaults())));
             }
         }
+        assertThat(rows).as("a reference for every file in %s", SampleCorpus.files()).hasSize(SampleCorpus.list().size());
+        System.out.printf("%nscored the sample corpus at %s: %d files%n", SampleCorpus.dir(), rows.size());
 
         Map<String, Field> fields = new LinkedHashMap<>();
         fields.put("Type", CorpusAccuracyTest::type);
@@ -257,12 +256,5 @@ class CorpusAccuracyTest {
         }
         return expected.strip().toLowerCase(Locale.ROOT).equals(actual.strip().toLowerCase(Locale.ROOT))
                 ? Verdict.MATCH : Verdict.MISMATCH;
-    }
-
-    static Path corpusDir() {
-        String property = System.getProperty("corpus.dir");
-        Path dir = property != null ? Path.of(property) : Path.of("..", "..", "shared", "corpus");
-        assertThat(dir.resolve("reference.jsonl")).as("corpus at %s (system property corpus.dir)", dir).exists();
-        return dir.toAbsolutePath().normalize();
     }
 }

@@ -10,6 +10,7 @@ import dev.mediapipeline.ingest.read.ObjectChangedException;
 import dev.mediapipeline.ingest.read.ObjectGoneException;
 import dev.mediapipeline.ingest.read.SourceReadException;
 import dev.mediapipeline.ingest.sniff.MediaType;
+import dev.mediapipeline.ingest.testing.SampleCorpus;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ExtractionContractTest {
 
-    private static final Path FILES = CorpusAccuracyTest.corpusDir().resolve("files");
+    private static final Path FILES = SampleCorpus.files();
 
     @Test
     void truncatedPngIsCorruptButKeepsItsSize() throws IOException {

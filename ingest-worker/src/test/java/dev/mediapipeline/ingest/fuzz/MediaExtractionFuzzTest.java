@@ -6,6 +6,7 @@ import dev.mediapipeline.ingest.extract.MediaExtraction;
 import dev.mediapipeline.ingest.extract.MediaMetadata;
 import dev.mediapipeline.ingest.read.ExtractionLimits;
 import dev.mediapipeline.ingest.read.FileByteSource;
+import dev.mediapipeline.ingest.testing.SampleCorpus;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
@@ -18,7 +19,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,7 +35,6 @@ class MediaExtractionFuzzTest {
 
     private static final long SEED = Long.getLong("fuzz.seed", 20261124L);
     private static final int CASES = Integer.getInteger("fuzz.cases", 3000);
-    private static final Path CORPUS = Path.of(System.getProperty("corpus.dir", "../../shared/corpus"), "files");
     private static final Path FAILURES = Path.of("target", "fuzz-failures");
     /** Seeds are the corpus files up to this size: damage lives in headers, and big files only cost time. */
     private static final long MAX_SEED_BYTES = 512 * 1024;
@@ -96,13 +95,10 @@ class MediaExtractionFuzzTest {
         assertThat(problems).as("cases that escaped, hung or ran out of memory (seed %d)", SEED).isEmpty();
     }
 
-    private static List<Path> seeds() throws IOException {
-        try (Stream<Path> files = Files.list(CORPUS)) {
-            List<Path> seeds = files.filter(Files::isRegularFile).filter(p -> size(p) <= MAX_SEED_BYTES && size(p) > 0)
-                    .sorted().toList();
-            assertThat(seeds).as("corpus files in %s", CORPUS.toAbsolutePath()).hasSizeGreaterThan(20);
-            return seeds;
-        }
+    private static List<Path> seeds() {
+        List<Path> seeds = SampleCorpus.list().stream().filter(p -> size(p) <= MAX_SEED_BYTES && size(p) > 0).toList();
+        assertThat(seeds).as("corpus files in %s", SampleCorpus.files()).hasSizeGreaterThan(20);
+        return seeds;
     }
 
     private static long size(Path p) {

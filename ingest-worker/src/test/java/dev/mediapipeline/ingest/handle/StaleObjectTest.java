@@ -14,6 +14,7 @@ import dev.mediapipeline.ingest.read.ExtractionLimits;
 import dev.mediapipeline.ingest.read.ObjectChangedException;
 import dev.mediapipeline.ingest.read.ObjectGoneException;
 import dev.mediapipeline.ingest.read.S3RangeSource;
+import dev.mediapipeline.ingest.testing.SampleCorpus;
 import dev.mediapipeline.ingest.write.MediaItemStore;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Clock;
@@ -50,7 +51,7 @@ class StaleObjectTest {
 
     @Test
     void anEventForAVersionOverwrittenBeforeItWasHandledIsSkippedAndTheNewerOneWins() {
-        byte[] jpeg = PrivateStack.corpusFile("Nikon D40.jpg");
+        byte[] jpeg = SampleCorpus.bytes("Nikon D40.jpg");
         S3EventRecord old = put("users/over/photo.jpg", jpeg, "10");
         S3EventRecord newer = put("users/over/photo.jpg", Arrays.copyOf(jpeg, jpeg.length - 1), "11");
 
@@ -66,7 +67,7 @@ class StaleObjectTest {
 
     @Test
     void anEventForAnObjectDeletedBeforeItWasHandledIsSkippedNotFailed() {
-        S3EventRecord created = put("users/gone/photo.jpg", PrivateStack.corpusFile("Nikon D40.jpg"), "20");
+        S3EventRecord created = put("users/gone/photo.jpg", SampleCorpus.bytes("Nikon D40.jpg"), "20");
         stack.clients().s3().deleteObject(r -> r.bucket(stack.bucket()).key("users/gone/photo.jpg"));
 
         assertThat(handler.handle(created).kind()).isEqualTo(RecordResult.Kind.OBJECT_CHANGED);
@@ -75,7 +76,7 @@ class StaleObjectTest {
 
     @Test
     void extractionOfAVersionReplacedOrDeletedWhileBeingReadStopsInsteadOfFailingTheItem() {
-        byte[] jpeg = PrivateStack.corpusFile("Nikon D40.jpg");
+        byte[] jpeg = SampleCorpus.bytes("Nikon D40.jpg");
         S3EventRecord first = put("users/midway/photo.jpg", jpeg, "30");
         put("users/midway/photo.jpg", Arrays.copyOf(jpeg, jpeg.length - 2), "31");
 
@@ -96,7 +97,7 @@ class StaleObjectTest {
                 IngestObserver.NONE);
         worker.start();
         try {
-            byte[] jpeg = PrivateStack.corpusFile("Nikon D40.jpg");
+            byte[] jpeg = SampleCorpus.bytes("Nikon D40.jpg");
             String old = stack.putAndDescribe("users/queued/photo.jpg", jpeg, "40");
             String newer = stack.putAndDescribe("users/queued/photo.jpg", Arrays.copyOf(jpeg, jpeg.length - 3), "41");
 

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.mediapipeline.ingest.handle.IngestObserver;
 import dev.mediapipeline.ingest.read.ExtractionLimits;
+import dev.mediapipeline.ingest.testing.SampleCorpus;
 import dev.mediapipeline.ingest.testing.SlowMedia;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Timer;
@@ -58,7 +59,7 @@ class HeartbeatTest {
         String user = "slow";
         stack.send(stack.putAndDescribe("users/" + user + "/slow.mp4", SlowMedia.manyTinyBoxes(1 << 20), "0A"));
         await().atMost(WAIT).until(() -> worker.inFlight() == 1);
-        byte[] jpeg = PrivateStack.corpusFile("Nikon D40.jpg");
+        byte[] jpeg = SampleCorpus.bytes("Nikon D40.jpg");
         List<String> queued = List.of("a.jpg", "b.jpg", "c.jpg", "d.jpg", "e.jpg");
         queued.forEach(name -> stack.send(stack.putAndDescribe("users/" + user + "/" + name, jpeg, "0B")));
 

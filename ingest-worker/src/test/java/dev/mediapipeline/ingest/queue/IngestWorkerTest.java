@@ -6,10 +6,9 @@ import static org.awaitility.Awaitility.await;
 import dev.mediapipeline.common.aws.AwsClients;
 import dev.mediapipeline.common.config.PipelineConfig;
 import dev.mediapipeline.common.provision.Provisioner;
+import dev.mediapipeline.ingest.testing.SampleCorpus;
 import dev.mediapipeline.localaws.testing.SharedLocalAws;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -31,7 +30,6 @@ class IngestWorkerTest {
     private static final String BUCKET = "hand-made-events";
     private static final Duration WAIT = Duration.ofSeconds(30);
     private static final String RUN = Long.toString(System.currentTimeMillis(), 36);
-    private static final Path CORPUS = Path.of(System.getProperty("corpus.dir", "../../shared/corpus"), "files");
 
     private static AwsClients clients;
     private static PipelineConfig config;
@@ -143,12 +141,8 @@ class IngestWorkerTest {
         return S3Events.created(BUCKET, key, bytes.length, eTag, sequencer);
     }
 
-    private static byte[] jpeg() throws Exception {
-        try (var files = Files.list(CORPUS)) {
-            Path first = files.filter(p -> p.getFileName().toString().endsWith("Nikon D40.jpg")).findFirst()
-                    .orElseThrow();
-            return Files.readAllBytes(first);
-        }
+    private static byte[] jpeg() {
+        return SampleCorpus.bytes("Nikon D40.jpg");
     }
 
     private static void send(String body) {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import dev.mediapipeline.ingest.handle.IngestObserver;
+import dev.mediapipeline.ingest.testing.SampleCorpus;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -109,7 +110,7 @@ class PoisonMessageTest {
 
     @Test
     void aMessageWithAGoodAndAHostileRecordAppliesTheGoodOneAndDeadLettersTheMessage() {
-        String good = stack.putAndDescribe("users/mixed/good.jpg", PrivateStack.corpusFile("Nikon D40.jpg"), "0A");
+        String good = stack.putAndDescribe("users/mixed/good.jpg", SampleCorpus.bytes("Nikon D40.jpg"), "0A");
         String hostile = S3Events.removed(BUCKET, "users/mixed/../mixedescape.jpg", "0B");
         stack.send(good.replace("}]}", "}," + hostile.substring("{\"Records\":[".length())));
 

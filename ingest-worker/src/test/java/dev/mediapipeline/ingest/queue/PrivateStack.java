@@ -6,16 +6,11 @@ import dev.mediapipeline.common.aws.AwsClients;
 import dev.mediapipeline.common.config.PipelineConfig;
 import dev.mediapipeline.common.provision.Provisioner;
 import dev.mediapipeline.localaws.testing.SharedLocalAws;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Stream;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sqs.model.Message;
@@ -27,7 +22,6 @@ import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
  */
 public final class PrivateStack implements AutoCloseable {
 
-    public static final Path CORPUS = Path.of(System.getProperty("corpus.dir", "../../shared/corpus"), "files");
     private static final String RUN = Long.toString(System.currentTimeMillis(), 36);
 
     private final AwsClients clients;
@@ -128,17 +122,6 @@ public final class PrivateStack implements AutoCloseable {
                 return List.copyOf(deadLetters.values());
             }
             batch.forEach(m -> deadLetters.putIfAbsent(m.messageId(), m));
-        }
-    }
-
-    /** The first corpus file whose name ends with the suffix. */
-    public static byte[] corpusFile(String nameSuffix) {
-        try (Stream<Path> files = Files.list(CORPUS)) {
-            Path file = files.filter(p -> p.getFileName().toString().endsWith(nameSuffix)).sorted().findFirst()
-                    .orElseThrow(() -> new IllegalStateException("no corpus file ending with " + nameSuffix));
-            return Files.readAllBytes(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.mediapipeline.ingest.handle.IngestObserver;
 import dev.mediapipeline.ingest.read.ExtractionLimits;
+import dev.mediapipeline.ingest.testing.SampleCorpus;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
@@ -55,7 +56,7 @@ class TransientFailureTest {
     @Test
     void aThrottledWriteIsRetriedWithGrowingBackoffAndLands_throttleFromATestDouble() {
         faults.throttle("throttled", 2);
-        stack.send(stack.putAndDescribe("users/throttled/a.jpg", PrivateStack.corpusFile("Nikon D40.jpg"), "0C"));
+        stack.send(stack.putAndDescribe("users/throttled/a.jpg", SampleCorpus.bytes("Nikon D40.jpg"), "0C"));
 
         assertThat(stack.awaitItem("throttled", "a.jpg", WAIT).get("Status").s()).isEqualTo("READY");
         List<Instant> attempts = faults.attempts("throttled");
@@ -72,7 +73,7 @@ class TransientFailureTest {
     @Test
     void aWriteThrottledOnEveryDeliveryIsDeadLetteredWithItsReason_throttleFromATestDouble() {
         faults.throttle("hopeless", Integer.MAX_VALUE);
-        stack.send(stack.putAndDescribe("users/hopeless/b.jpg", PrivateStack.corpusFile("Nikon D40.jpg"), "0D"));
+        stack.send(stack.putAndDescribe("users/hopeless/b.jpg", SampleCorpus.bytes("Nikon D40.jpg"), "0D"));
 
         await().atMost(WAIT).untilAsserted(() -> assertThat(stack.deadLetters())
                 .filteredOn(m -> m.body().contains("hopeless")).singleElement().satisfies(m -> {

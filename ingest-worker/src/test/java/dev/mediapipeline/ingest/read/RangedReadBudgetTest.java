@@ -10,6 +10,7 @@ import dev.mediapipeline.ingest.extract.MediaExtraction;
 import dev.mediapipeline.ingest.extract.MediaMetadata;
 import dev.mediapipeline.ingest.testing.Boxes;
 import dev.mediapipeline.ingest.testing.Encoder;
+import dev.mediapipeline.ingest.testing.SampleCorpus;
 import java.io.IOException;
 import java.io.RandomAccessFile;
 import java.nio.file.Files;
@@ -27,7 +28,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RangedReadBudgetTest {
 
-    private static final Path CORPUS = Path.of(System.getProperty("corpus.dir", "../../shared/corpus"), "files");
 
     @TempDir
     static Path dir;
@@ -44,11 +44,8 @@ class RangedReadBudgetTest {
 
     @Test
     void noByteOfAnyCorpusFileIsFetchedTwice() throws Exception {
-        List<Path> corpus;
-        try (var files = Files.list(CORPUS)) {
-            corpus = files.filter(Files::isRegularFile).sorted().toList();
-        }
-        assertThat(corpus).hasSizeGreaterThan(100);
+        List<Path> corpus = SampleCorpus.list();
+        assertThat(corpus).as("every file reference.jsonl lists").hasSize(SampleCorpus.references().size());
         for (Path file : corpus) {
             assertThat(extract(file, ExtractionLimits.defaults()).bytesRead()).as(file.getFileName().toString())
                     .isLessThanOrEqualTo(Files.size(file));

@@ -7,6 +7,7 @@ import dev.mediapipeline.common.aws.AwsClients;
 import dev.mediapipeline.common.config.PipelineConfig;
 import dev.mediapipeline.ingest.extract.MediaExtraction;
 import dev.mediapipeline.ingest.extract.MediaMetadata;
+import dev.mediapipeline.ingest.testing.SampleCorpus;
 import dev.mediapipeline.localaws.testing.SharedLocalAws;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -21,9 +22,8 @@ import software.amazon.awssdk.services.s3.S3Client;
 class S3RangeSourceTest {
 
     private static final String BUCKET = "range-source-test";
-    private static final Path CORPUS = Path.of(System.getProperty("corpus.dir", "../../shared/corpus"), "files");
-    private static final Path JPEG = CORPUS.resolve("drewnoakes_metadata-extractor-images__jpg__Apple iPhone 6.jpg");
-    private static final Path MOV = CORPUS.resolve(
+    private static final Path JPEG = SampleCorpus.files().resolve("drewnoakes_metadata-extractor-images__jpg__Apple iPhone 6.jpg");
+    private static final Path MOV = SampleCorpus.files().resolve(
             "google_ExoPlayer__testdata__src__test__assets__media__mp4__sample_with_color_info.mp4");
 
     private static AwsClients clients;

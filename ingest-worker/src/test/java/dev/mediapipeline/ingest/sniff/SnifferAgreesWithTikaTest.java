@@ -7,6 +7,7 @@ import dev.mediapipeline.ingest.read.BlockReader;
 import dev.mediapipeline.ingest.read.ExtractionLimits;
 import dev.mediapipeline.ingest.read.FileByteSource;
 import dev.mediapipeline.ingest.testing.Encoder;
+import dev.mediapipeline.ingest.testing.SampleCorpus;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.InputStream;
@@ -21,32 +22,26 @@ import java.util.Map;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 import javax.imageio.ImageIO;
 import org.apache.tika.mime.MimeTypes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The signature fast path must never change a content type: on real files (the shared corpus, media
+ * The signature fast path must never change a content type: on real files (the sample corpus, media
  * encoded here by ffmpeg and ImageIO) and on byte-built edge cases, {@link Sniffer#sniff} must say exactly
  * what Tika's magic alone says. The fast path must also actually answer for the formats we extract, or
  * every file would still pay for Tika.
  */
 class SnifferAgreesWithTikaTest {
 
-    private static final Path CORPUS = Path.of(System.getProperty("corpus.dir", "../shared/corpus"), "files");
-
     @TempDir
     Path dir;
 
     @Test
     void everyCorpusFileGetsTikasAnswerAndEveryExtractableOneWithoutTika() throws IOException {
-        List<Path> files;
-        try (Stream<Path> list = Files.list(CORPUS)) {
-            files = list.filter(Files::isRegularFile).sorted().toList();
-        }
-        assertThat(files).hasSizeGreaterThan(100);
+        List<Path> files = SampleCorpus.list();
+        assertThat(files).as("every file reference.jsonl lists").hasSize(SampleCorpus.references().size());
         Map<String, String> leftToTika = new LinkedHashMap<>();
         for (Path file : files) {
             Sniffed tika = assertAgreesWithTika(file);

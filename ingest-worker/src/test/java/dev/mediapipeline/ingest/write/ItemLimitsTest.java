@@ -12,6 +12,7 @@ import dev.mediapipeline.ingest.handle.RecordResult;
 import dev.mediapipeline.ingest.queue.PrivateStack;
 import dev.mediapipeline.ingest.read.ExtractionLimits;
 import dev.mediapipeline.ingest.tags.Tags;
+import dev.mediapipeline.ingest.testing.SampleCorpus;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
@@ -49,7 +50,7 @@ class ItemLimitsTest {
 
     @Test
     void aJpegWithAMegabyteOfMetadataAndThousandsOfKeywordsBecomesASmallItemThatSaysWhatWasCut() {
-        byte[] hostile = HostileJpeg.from(PrivateStack.corpusFile("Nikon D40.jpg"));
+        byte[] hostile = HostileJpeg.from(SampleCorpus.bytes("Nikon D40.jpg"));
         assertThat(hostile.length).isGreaterThan(2 << 20);
         String key = "users/hoarder/everything.jpg";
         String eTag = stack.clients().s3().putObject(r -> r.bucket(stack.bucket()).key(key)

@@ -50,7 +50,8 @@ public final class ExtractBenchCommand implements Callable<Integer> {
     OutputOptions output;
 
     @Parameters(arity = "0..*", paramLabel = "FILE|DIR",
-            description = "Files or directories. Default: the sample corpus (-Dcorpus.dir, else ../shared/corpus).")
+            description = "Files or directories. Default: the sample corpus (-Dcorpus.dir, else testdata/corpus); "
+                    + "for a larger set, pass its folder of files.")
     List<Path> inputs;
 
     @Option(names = "--repeat", paramLabel = "N", defaultValue = "10",

@@ -64,7 +64,8 @@ public final class PipelineBenchCommand implements Callable<Integer> {
     OutputOptions output;
 
     @Parameters(arity = "0..*", paramLabel = "FILE|DIR",
-            description = "Files uploaded, cycled. Default: the sample corpus (-Dcorpus.dir, else ../shared/corpus).")
+            description = "Files uploaded, cycled. Default: the sample corpus (-Dcorpus.dir, else testdata/corpus); "
+                    + "for a larger set, pass its folder of files.")
     List<Path> inputs;
 
     @Option(names = "--uploads", paramLabel = "N", defaultValue = "600",

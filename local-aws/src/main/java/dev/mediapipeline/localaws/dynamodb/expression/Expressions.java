@@ -12,22 +12,22 @@ public final class Expressions {
 
     /** A ConditionExpression. */
     public static Condition condition(String text, ExpressionContext context) {
-        throw new UnsupportedOperationException("expression language: in progress");
+        return ConditionParser.parse(text, context, "ConditionExpression");
     }
 
     /** A FilterExpression (the condition grammar; errors name FilterExpression). */
     public static Condition filter(String text, ExpressionContext context) {
-        throw new UnsupportedOperationException("expression language: in progress");
+        return ConditionParser.parse(text, context, "FilterExpression");
     }
 
     /** A ProjectionExpression. */
     public static Projection projection(String text, ExpressionContext context) {
-        throw new UnsupportedOperationException("expression language: in progress");
+        return ProjectionParser.parse(text, context);
     }
 
     /** An UpdateExpression. */
     public static Update update(String text, ExpressionContext context) {
-        throw new UnsupportedOperationException("expression language: in progress");
+        return UpdateParser.parse(text, context);
     }
 
     /**
@@ -35,6 +35,6 @@ public final class Expressions {
      * null, {@code sortKey}.
      */
     public static KeyCondition keyCondition(String text, ExpressionContext context, String partitionKey, String sortKey) {
-        throw new UnsupportedOperationException("expression language: in progress");
+        return KeyConditions.from(ConditionParser.parse(text, context, "KeyConditionExpression"), partitionKey, sortKey);
     }
 }

@@ -8,7 +8,17 @@ import dev.mediapipeline.localaws.dynamodb.value.Value;
  */
 public record SortKeyCondition(String operator, Value first, Value second) {
 
+    /** Whether an item's sort key satisfies the condition; a missing key or one of another type does not. */
     public boolean test(Value sortKey) {
-        throw new UnsupportedOperationException("expression language: in progress");
+        return switch (operator) {
+            case "EQ" -> Comparisons.equal(sortKey, first);
+            case "LT" -> Comparisons.compare("<", sortKey, first);
+            case "LE" -> Comparisons.compare("<=", sortKey, first);
+            case "GT" -> Comparisons.compare(">", sortKey, first);
+            case "GE" -> Comparisons.compare(">=", sortKey, first);
+            case "BETWEEN" -> Comparisons.between(sortKey, first, second);
+            case "BEGINS_WITH" -> Comparisons.beginsWith(sortKey, first);
+            default -> throw new IllegalStateException("not a sort key operator: " + operator);
+        };
     }
 }

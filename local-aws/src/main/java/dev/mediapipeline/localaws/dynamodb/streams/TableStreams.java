@@ -1,5 +1,6 @@
 package dev.mediapipeline.localaws.dynamodb.streams;
 
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -9,7 +10,13 @@ import java.util.Optional;
  */
 public interface TableStreams {
 
-    /** Starts a new stream for a table (CreateTable or UpdateTable with StreamEnabled true). */
+    /**
+     * Starts a new stream for a table (CreateTable or UpdateTable with StreamEnabled true); DescribeStream
+     * shows {@code keySchema} as the table's KeySchema.
+     */
+    StreamInfo enable(String tableName, String tableArn, String viewType, List<KeyAttribute> keySchema);
+
+    /** As the four-argument form, for a caller without the key schema: DescribeStream shows none. */
     StreamInfo enable(String tableName, String tableArn, String viewType);
 
     /** Stops a table's current stream (StreamEnabled false, or DeleteTable); its records stay readable. */
