@@ -72,11 +72,11 @@ class UpdateExpressionConformanceTest {
 
     @Test
     void setNestedMapPathsAndListElements() {
-        String pk = seed("m", m("a", s("1"), "inner", m("x", n("1"))), "l", l(s("a"), s("b")));
-        update(pk, "SET m.a = :v, m.inner.y = :v, m.added = :v, l[1] = :v, l[5] = :w",
+        String pk = seed("m", m("a", s("1"), "child", m("x", n("1"))), "l", l(s("a"), s("b")));
+        update(pk, "SET m.a = :v, m.child.y = :v, m.added = :v, l[1] = :v, l[5] = :w",
                 item(":v", s("new"), ":w", s("appended")));
         Map<String, AttributeValue> after = read(pk);
-        assertThat(after.get("m")).isEqualTo(m("a", s("new"), "inner", m("x", n("1"), "y", s("new")), "added", s("new")));
+        assertThat(after.get("m")).isEqualTo(m("a", s("new"), "child", m("x", n("1"), "y", s("new")), "added", s("new")));
         // An index past the end appends.
         assertThat(after.get("l")).isEqualTo(l(s("a"), s("new"), s("appended")));
     }
@@ -132,13 +132,13 @@ class UpdateExpressionConformanceTest {
 
     @Test
     void allFourClausesInOneExpressionAnyOrderAnyCase() {
-        String pk = seed("r", s("x"), "n", n("1"), "set", ss("a", "b"));
-        update(pk, "delete #set :a add n :one remove r set s = :s", item(":a", ss("a"), ":one", n("1"), ":s", s("S")));
+        String pk = seed("r", s("x"), "n", n("1"), "members", ss("a", "b"));
+        update(pk, "delete members :a add n :one remove r set s = :s", item(":a", ss("a"), ":one", n("1"), ":s", s("S")));
         ddb().updateItem(b -> b.tableName(table).key(item("pk", s(pk))).updateExpression("SET #q = :s")
                 .expressionAttributeNames(names("#q", "q")).expressionAttributeValues(item(":s", s("Q"))));
         Map<String, AttributeValue> after = withoutKey(read(pk));
         assertThat(after).containsEntry("n", n("2")).containsEntry("s", s("S")).containsEntry("q", s("Q")).doesNotContainKey("r");
-        assertThat(after.get("set").ss()).containsExactly("b");
+        assertThat(after.get("members").ss()).containsExactly("b");
     }
 
     @Test
@@ -216,8 +216,9 @@ class UpdateExpressionConformanceTest {
 
     @Test
     void syntaxErrorsNameTheToken() {
-        assertValidation(() -> update("x", "SET a", Map.of()),
-                "Invalid UpdateExpression: Syntax error; token: \"<EOF>\", near: \"SET a\"");
+        // What DynamoDB quotes after "near:" is not pinned down here; the token is.
+        assertValidationStartingWith(() -> update("x", "SET a", Map.of()),
+                "Invalid UpdateExpression: Syntax error; token: \"<EOF>\", near: \"");
         assertValidationStartingWith(() -> update("x", "SET a = b * c", Map.of()), "Invalid UpdateExpression: Syntax error; token: ");
         assertValidationStartingWith(() -> update("x", "whatever", Map.of()), "Invalid UpdateExpression: Syntax error; token: ");
     }
@@ -281,8 +282,8 @@ class UpdateExpressionConformanceTest {
 
     @Test
     void arithmeticOnAStoredValueOfTheWrongTypeIsRejected() {
-        String pk = seed("text", s("abc"), "nums", ns("1"));
-        assertValidation(() -> update(pk, "SET text = text + :one", item(":one", n("1"))),
+        String pk = seed("txt", s("abc"), "nums", ns("1"));
+        assertValidation(() -> update(pk, "SET txt = txt + :one", item(":one", n("1"))),
                 "An operand in the update expression has an incorrect data type");
         assertValidation(() -> update(pk, "ADD nums :s", item(":s", ss("a"))),
                 "An operand in the update expression has an incorrect data type");
@@ -291,14 +292,14 @@ class UpdateExpressionConformanceTest {
     @Test
     void referencingAMissingAttributeIsRejected() {
         String pk = seed("a", s("1"));
-        assertValidation(() -> update(pk, "SET b = missing + :one", item(":one", n("1"))),
+        assertValidation(() -> update(pk, "SET b = absent + :one", item(":one", n("1"))),
                 "The provided expression refers to an attribute that does not exist in the item");
     }
 
     @Test
     void settingUnderAMissingMapIsRejected() {
         String pk = seed("a", s("1"));
-        assertValidation(() -> update(pk, "SET missing.child = :v", item(":v", s("1"))),
+        assertValidation(() -> update(pk, "SET absent.child = :v", item(":v", s("1"))),
                 "The document path provided in the update expression is invalid for update");
         assertValidation(() -> update(pk, "SET a[0] = :v", item(":v", s("1"))),
                 "The document path provided in the update expression is invalid for update");
