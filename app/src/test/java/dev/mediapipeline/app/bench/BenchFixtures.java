@@ -4,23 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mediapipeline.app.MediaPipeline;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.stream.Stream;
 
-/** Tiny inputs from the sample corpus and a way to run a bench command and read its JSON. */
+/** A way to run a bench command and read its JSON. */
 final class BenchFixtures {
 
     private BenchFixtures() {
-    }
-
-    /** The first corpus file whose name ends with {@code suffix}. */
-    static Path corpusFile(String suffix) throws IOException {
-        try (Stream<Path> files = Files.list(BenchInputs.corpusDir().resolve("files"))) {
-            return files.filter(f -> f.getFileName().toString().endsWith(suffix)).sorted().findFirst().orElseThrow();
-        }
     }
 
     /** Runs {@code media-pipeline bench ARGS --out DIR}, expects exit 0, returns DIR/NAME.json. */

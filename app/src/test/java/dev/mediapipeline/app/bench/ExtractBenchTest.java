@@ -3,6 +3,7 @@ package dev.mediapipeline.app.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mediapipeline.ingest.testing.SampleCorpus;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
@@ -16,8 +17,8 @@ class ExtractBenchTest {
 
     @Test
     void reportsInProcessFormatsAndTheWholeExtractProcessOnTheSameFiles() throws Exception {
-        Path jpeg = BenchFixtures.corpusFile(".jpg");
-        Path png = BenchFixtures.corpusFile(".png");
+        Path jpeg = SampleCorpus.file(".jpg");
+        Path png = SampleCorpus.file(".png");
 
         JsonNode json = BenchFixtures.bench(out, "extract", "extract", "--repeat", "2", "--runs", "1",
                 "--per-file", "1", "--no-tools", jpeg.toString(), png.toString());

@@ -3,6 +3,7 @@ package dev.mediapipeline.app.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.mediapipeline.ingest.testing.SampleCorpus;
 import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import javax.imageio.ImageIO;
@@ -17,8 +18,8 @@ class PipelineBenchTest {
 
     @Test
     void everyUploadIsTimedToItsItemAndItsIndexEntry() throws Exception {
-        Path jpeg = BenchFixtures.corpusFile(".jpg");
-        Path png = BenchFixtures.corpusFile(".png");
+        Path jpeg = SampleCorpus.file(".jpg");
+        Path png = SampleCorpus.file(".png");
 
         JsonNode json = BenchFixtures.bench(out, "pipeline", "pipeline", "--uploads", "6", "--rate", "3",
                 "--backlog", "4", "--warmup", "2", "--ceiling-seconds", "1", jpeg.toString(), png.toString());

@@ -11,6 +11,8 @@ import dev.mediapipeline.ingest.extract.MediaExtraction;
 import dev.mediapipeline.ingest.extract.MediaMetadata;
 import dev.mediapipeline.ingest.read.ExtractionLimits;
 import dev.mediapipeline.ingest.read.FileByteSource;
+import dev.mediapipeline.ingest.tags.Tags;
+import dev.mediapipeline.ingest.testing.SampleCorpus;
 import dev.mediapipeline.ingest.testing.SlowMedia;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -35,7 +37,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.MethodOrderer;
@@ -70,7 +71,8 @@ class ChaosSuiteTest {
     private static final Duration WAIT = Duration.ofSeconds(60);
     /** After a crash: messages held by the dead worker come back when their 30 s visibility runs out. */
     private static final Duration RECOVERY_WAIT = Duration.ofSeconds(150);
-    private static final Path FILES = Path.of(System.getProperty("corpus.dir", "../../shared/corpus"), "files");
+    private static final Comparator<Path> SMALLEST_FIRST = Comparator.comparingLong(ChaosSuiteTest::size)
+            .thenComparing(Path::toString);
     private static final String PROBE_KEY_ID = "AKIACHAOSPROBE7Q2XZ4";
     private static final String PROBE_SECRET = "chaosProbeSecret" + Long.toString(System.nanoTime(), 36);
 
@@ -344,7 +346,10 @@ class ChaosSuiteTest {
             assertThat(item.get("Status").s()).isEqualTo(expected.status());
             assertThat(number(item, "Width")).isEqualTo(Optional.ofNullable(expected.width()).map(String::valueOf));
             assertThat(number(item, "Height")).isEqualTo(Optional.ofNullable(expected.height()).map(String::valueOf));
-            assertThat(item.get("Tags").ss()).containsExactlyInAnyOrder("crash", "n" + i);
+            List<String> tags = new ArrayList<>(List.of("crash", "n" + i));
+            tags.addAll(expected.tags());
+            assertThat(item.get("Tags").ss()).as("the uploader's tags and the file's keywords")
+                    .containsExactlyInAnyOrderElementsOf(Tags.normalise(tags));
             int n = i;
             await().atMost(RECOVERY_WAIT).until(() -> mediaTagged("crash", "n" + n).equals(List.of(mediaId)));
         }
@@ -474,37 +479,36 @@ class ChaosSuiteTest {
     }
 
     /**
-     * The smallest JPEGs of the corpus with a few megabytes after their end of image (still valid JPEGs), so
-     * that twenty concurrent uploads take long enough to be killed in the middle.
+     * JPEGs of the corpus, smallest first and cycled when the corpus has fewer, each with a few megabytes after
+     * its end of image (still a valid JPEG), so that twenty concurrent uploads take long enough to be killed in
+     * the middle.
      */
     private static List<Path> paddedJpegs(int count) throws IOException {
+        List<Path> originals = SampleCorpus.list().stream()
+                .filter(p -> p.getFileName().toString().toLowerCase().endsWith(".jpg")).sorted(SMALLEST_FIRST).toList();
         List<Path> padded = new ArrayList<>();
         Path dir = Files.createDirectories(work.resolve("uploads"));
-        for (Path original : jpegFiles().subList(0, count)) {
+        for (int i = 0; i < count; i++) {
+            Path original = originals.get(i % originals.size());
             byte[] jpeg = Files.readAllBytes(original);
-            padded.add(Files.write(dir.resolve(original.getFileName()), Arrays.copyOf(jpeg, jpeg.length + (3 << 20))));
+            padded.add(Files.write(dir.resolve(i + "-" + original.getFileName()),
+                    Arrays.copyOf(jpeg, jpeg.length + (3 << 20))));
         }
         return padded;
     }
 
-    /** The smallest JPEGs of the corpus, smallest first. */
-    private static List<Path> jpegFiles() {
-        try (Stream<Path> files = Files.list(FILES)) {
-            return files.filter(p -> p.getFileName().toString().toLowerCase().endsWith(".jpg"))
-                    .sorted(Comparator.comparingLong(ChaosSuiteTest::size).thenComparing(Path::toString)).toList();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
+    /** Five camera photos of the corpus (JPEG, a camera make and no caveat in the reference), smallest first. */
     private static List<byte[]> jpegs() {
-        return jpegFiles().stream().skip(20).limit(5).map(p -> {
-            try {
-                return Files.readAllBytes(p);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        }).toList();
+        return SampleCorpus.references().stream()
+                .filter(r -> "JPEG".equals(r.path("fileType").asText()) && r.hasNonNull("make")
+                        && r.path("caveats").isEmpty())
+                .map(SampleCorpus::file).sorted(SMALLEST_FIRST).limit(5).map(p -> {
+                    try {
+                        return Files.readAllBytes(p);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }).toList();
     }
 
     private static long size(Path p) {

@@ -11,6 +11,7 @@ import dev.mediapipeline.common.provision.Provisioner;
 import dev.mediapipeline.indexer.IndexerWorker;
 import dev.mediapipeline.ingest.queue.IngestOptions;
 import dev.mediapipeline.ingest.queue.IngestWorker;
+import dev.mediapipeline.ingest.testing.SampleCorpus;
 import dev.mediapipeline.localaws.testing.SharedLocalAws;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.io.ByteArrayOutputStream;
@@ -72,14 +73,14 @@ class PipelineEndToEndTest {
         String videoKey = "users/" + alice + "/clips/ünïcode vidéo.mp4";
         String otherKey = "users/" + bob + "/beach.png";
 
-        String photoETag = put(photoKey, Corpus.file(jpeg), "Beach, Summer ");
-        put(videoKey, Corpus.file(mp4), "beach");
-        put(otherKey, Corpus.file(png), "beach");
+        String photoETag = put(photoKey, SampleCorpus.file(jpeg), "Beach, Summer ");
+        put(videoKey, SampleCorpus.file(mp4), "beach");
+        put(otherKey, SampleCorpus.file(png), "beach");
 
         Map<String, AttributeValue> photo = awaitItem(alice, "holiday 2024/beach +1 café.jpg");
         assertThat(photo.get("S3Key").s()).isEqualTo(photoKey);
         assertThat(photo.get("S3Bucket").s()).isEqualTo(config.bucket());
-        assertThat(photo.get("FileSize").n()).isEqualTo(Long.toString(Files.size(Corpus.file(jpeg))));
+        assertThat(photo.get("FileSize").n()).isEqualTo(Long.toString(Files.size(SampleCorpus.file(jpeg))));
         assertThat(photo.get("ETag").s()).isEqualTo(photoETag.replace("\"", ""));
         assertThat(photo.get("Type").s()).isEqualTo("image");
         assertThat(photo.get("ContentType").s()).isEqualTo("image/jpeg");
@@ -112,7 +113,7 @@ class PipelineEndToEndTest {
     void deletingAnObjectRemovesItsItemAndIndexEntries() throws Exception {
         String carol = "carol-" + RUN;
         String key = "users/" + carol + "/gone.jpg";
-        put(key, Corpus.file(Corpus.first("JPEG")), "tmp");
+        put(key, SampleCorpus.file(Corpus.first("JPEG")), "tmp");
         awaitItem(carol, "gone.jpg");
         await().atMost(INDEX_WAIT).until(() -> mediaTagged(carol, "tmp").size() == 1);
 
@@ -127,7 +128,7 @@ class PipelineEndToEndTest {
         String dave = "dave-" + RUN;
         String key = "users/" + dave + "/big scan.jpg";
         JsonNode jpeg = Corpus.first("JPEG", "make");
-        byte[] whole = padded(Files.readAllBytes(Corpus.file(jpeg)), 9 << 20);
+        byte[] whole = padded(Files.readAllBytes(SampleCorpus.file(jpeg)), 9 << 20);
         int half = 5 << 20;
 
         String uploadId = clients.s3().createMultipartUpload(r -> r.bucket(config.bucket()).key(key)).uploadId();

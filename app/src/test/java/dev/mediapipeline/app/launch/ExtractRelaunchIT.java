@@ -2,6 +2,7 @@ package dev.mediapipeline.app.launch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.mediapipeline.ingest.testing.SampleCorpus;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,7 +21,6 @@ import org.junit.jupiter.api.Test;
 class ExtractRelaunchIT {
 
     private static final Path JAR = Path.of("target", "media-pipeline.jar").toAbsolutePath();
-    private static final Path CORPUS = Path.of(System.getProperty("corpus.dir", "../../shared/corpus"), "files");
 
     record Run(int exit, String out, String err) {
     }
@@ -72,10 +72,8 @@ class ExtractRelaunchIT {
                 Files.readString(err, StandardCharsets.UTF_8).replaceAll("\\([0-9.]+/s\\)", "(rate)"));
     }
 
-    private static List<String> corpusFiles() throws IOException {
-        try (Stream<Path> all = Files.list(CORPUS)) {
-            return all.filter(Files::isRegularFile).sorted().limit(12).map(Path::toString).toList();
-        }
+    private static List<String> corpusFiles() {
+        return SampleCorpus.list().stream().limit(12).map(Path::toString).toList();
     }
 
     private static List<Path> archives() throws IOException {

@@ -5,10 +5,10 @@ import static org.awaitility.Awaitility.await;
 
 import dev.mediapipeline.common.aws.AwsClients;
 import dev.mediapipeline.common.config.PipelineConfig;
+import dev.mediapipeline.ingest.testing.SampleCorpus;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -51,7 +51,7 @@ class ScaleOutTest {
             }
             processes.forEach(p -> p.awaitUp(Duration.ofMinutes(2)));
             try (AwsClients clients = new AwsClients(PipelineConfig.defaults().withEndpoint(endpoint))) {
-                byte[] jpeg = Files.readAllBytes(anyCorpusJpeg());
+                byte[] jpeg = SampleCorpus.bytes("Nikon D40.jpg");
                 for (int i = 0; i < OBJECTS; i++) {
                     if (i == OBJECTS / 2) {
                         processes.get(0).kill();
@@ -84,13 +84,6 @@ class ScaleOutTest {
                         .keyConditionExpression("UserTag = :k")
                         .expressionAttributeValues(Map.of(":k", AttributeValue.fromS(USER + "#scale"))))
                 .items().stream().map(i -> i.get("MediaId").s()).sorted().collect(Collectors.toList());
-    }
-
-    private static Path anyCorpusJpeg() throws IOException {
-        Path files = Path.of(System.getProperty("corpus.dir", "../../shared/corpus"), "files");
-        try (var list = Files.list(files)) {
-            return list.filter(p -> p.toString().endsWith("Nikon D40.jpg")).findFirst().orElseThrow();
-        }
     }
 
     private static int freePort() throws IOException {
