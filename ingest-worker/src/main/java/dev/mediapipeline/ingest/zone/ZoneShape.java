@@ -5,6 +5,7 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 /**
  * The polygons of one time zone, in fixed point (1e-5 degrees, about a metre: the source data are floats,
@@ -19,9 +20,12 @@ final class ZoneShape {
     private final List<int[][]> polygons;
     /** Per polygon, its bounding box, so most polygons are ruled out without walking their edges. */
     private final List<int[]> boxes = new ArrayList<>();
+    /** Per polygon, its rings' edges by latitude band, built on the first point inside the box. */
+    private final AtomicReferenceArray<RingIndex[]> indexes;
 
     ZoneShape(List<int[][]> polygons) {
         this.polygons = polygons;
+        indexes = new AtomicReferenceArray<>(polygons.size());
         for (int[][] rings : polygons) {
             boxes.add(box(List.<int[][]>of(rings)));
         }
@@ -42,8 +46,8 @@ final class ZoneShape {
                 continue;
             }
             boolean inside = false;
-            for (int[] ring : polygons.get(p)) {
-                inside ^= crossesOddly(ring, lon, lat);
+            for (RingIndex ring : index(p)) {
+                inside ^= ring.crossesOddly(lon, lat);
             }
             if (inside) {
                 return true;
@@ -52,25 +56,18 @@ final class ZoneShape {
         return false;
     }
 
-    /** Ray casting towards +longitude: whether the ray crosses the ring an odd number of times. */
-    private static boolean crossesOddly(int[] ring, long x, long y) {
-        boolean odd = false;
-        int n = ring.length / 2;
-        for (int i = 0, j = n - 1; i < n; j = i++) {
-            long xi = ring[2 * i];
-            long yi = ring[2 * i + 1];
-            long xj = ring[2 * j];
-            long yj = ring[2 * j + 1];
-            if ((yi > y) != (yj > y)) {
-                // x < xi + (y - yi) * (xj - xi) / (yj - yi), kept in integers: the sign of (yj - yi) decides.
-                long lhs = (x - xi) * (yj - yi);
-                long rhs = (y - yi) * (xj - xi);
-                if (yj > yi ? lhs < rhs : lhs > rhs) {
-                    odd = !odd;
-                }
+    /** Two threads may both build a polygon's index; either result is the same, and the array publishes it. */
+    private RingIndex[] index(int polygon) {
+        RingIndex[] index = indexes.get(polygon);
+        if (index == null) {
+            int[][] rings = polygons.get(polygon);
+            index = new RingIndex[rings.length];
+            for (int r = 0; r < rings.length; r++) {
+                index[r] = new RingIndex(rings[r]);
             }
+            indexes.set(polygon, index);
         }
-        return odd;
+        return index;
     }
 
     void write(DataOutputStream out) throws IOException {
