@@ -3,7 +3,6 @@ package dev.mediapipeline.localaws.dynamodb;
 import static dev.mediapipeline.localaws.dynamodb.DynamoDbTesting.assertError;
 import static dev.mediapipeline.localaws.dynamodb.DynamoDbTesting.hash;
 import static dev.mediapipeline.localaws.dynamodb.DynamoDbTesting.n;
-import static dev.mediapipeline.localaws.dynamodb.DynamoDbTesting.number;
 import static dev.mediapipeline.localaws.dynamodb.DynamoDbTesting.range;
 import static dev.mediapipeline.localaws.dynamodb.DynamoDbTesting.s;
 import static dev.mediapipeline.localaws.dynamodb.DynamoDbTesting.string;
@@ -20,6 +19,7 @@ import software.amazon.awssdk.services.dynamodb.model.IndexStatus;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
 import software.amazon.awssdk.services.dynamodb.model.ResourceInUseException;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 import software.amazon.awssdk.services.dynamodb.model.TableStatus;
 import software.amazon.awssdk.services.dynamodb.model.Tag;
 import software.amazon.awssdk.services.dynamodb.model.TimeToLiveStatus;
@@ -133,6 +133,21 @@ class TableOperationsTest {
 
         DYNAMO.updateTable(b -> b.tableName(name).globalSecondaryIndexUpdates(u -> u.delete(d -> d.indexName("ByOwner"))));
         assertThat(DYNAMO.describeTable(b -> b.tableName(name)).table().globalSecondaryIndexes()).isEmpty();
+    }
+
+    @Test
+    void updateTableTurnsTheStreamOnAndOff() {
+        String name = DynamoDbTesting.tableName("Streamed");
+        DynamoDbTesting.createTable(DYNAMO, name, true);
+        var enabled = DYNAMO.updateTable(b -> b.tableName(name)
+                .streamSpecification(st -> st.streamEnabled(true).streamViewType(StreamViewType.KEYS_ONLY))).tableDescription();
+        assertThat(enabled.latestStreamArn()).startsWith(enabled.tableArn() + "/stream/");
+        assertThat(enabled.streamSpecification().streamViewType()).isEqualTo(StreamViewType.KEYS_ONLY);
+        assertError(() -> DYNAMO.updateTable(b -> b.tableName(name)
+                        .streamSpecification(st -> st.streamEnabled(true).streamViewType(StreamViewType.KEYS_ONLY))),
+                DynamoDbException.class, "Table already has an enabled stream: TableName: " + name);
+        DYNAMO.updateTable(b -> b.tableName(name).streamSpecification(st -> st.streamEnabled(false)));
+        assertThat(DYNAMO.describeTable(b -> b.tableName(name)).table().latestStreamArn()).isNull();
     }
 
     @Test
