@@ -83,6 +83,28 @@ public final class RequestFields {
         });
     }
 
+    /** BatchGetItem's and BatchWriteItem's RequestItems: a map of at least one table. */
+    public static JsonNode requestItems(JsonNode request) {
+        JsonNode items = field(request, "RequestItems").orElseThrow(() -> constraint("null", "RequestItems", "Member must not be null"));
+        if (items.isEmpty()) {
+            throw constraint("'{}'", "RequestItems", "Member must have length greater than or equal to 1");
+        }
+        return items;
+    }
+
+    /** BatchWriteItem's RequestItems, each table with between 1 and {@code maxPerTable} requests. */
+    public static JsonNode requestItems(JsonNode request, int maxPerTable) {
+        JsonNode items = requestItems(request);
+        for (JsonNode tableRequests : items) {
+            int count = tableRequests.size();
+            if (count < 1 || count > maxPerTable) {
+                throw constraint("'" + items + "'", "RequestItems", "Map value must satisfy constraint: [Member must have "
+                        + "length less than or equal to " + maxPerTable + ", Member must have length greater than or equal to 1]");
+            }
+        }
+        return items;
+    }
+
     public static DynamoDbException constraint(String shownValue, String field, String constraint) {
         return DynamoDbException.validation("1 validation error detected: Value " + shownValue + " at '"
                 + lowerFirst(field) + "' failed to satisfy constraint: " + constraint);

@@ -17,12 +17,23 @@ public final class ConsumedCapacity {
     private static final double KB = 1024;
 
     private final String tableName;
+    /** ReadCapacityUnits or WriteCapacityUnits: which kind the units are, as the answer names them. */
+    private final String unitsField;
     private double table;
     private final Map<String, Double> globalIndexes = new TreeMap<>();
     private final Map<String, Double> localIndexes = new TreeMap<>();
 
-    public ConsumedCapacity(String tableName) {
+    private ConsumedCapacity(String tableName, String unitsField) {
         this.tableName = tableName;
+        this.unitsField = unitsField;
+    }
+
+    public static ConsumedCapacity reads(String tableName) {
+        return new ConsumedCapacity(tableName, "ReadCapacityUnits");
+    }
+
+    public static ConsumedCapacity writes(String tableName) {
+        return new ConsumedCapacity(tableName, "WriteCapacityUnits");
     }
 
     /** Write units for an item of {@code bytes}: 1 per KB started, at least 1. */
@@ -65,9 +76,10 @@ public final class ConsumedCapacity {
         if (!"TOTAL".equals(mode) && !"INDEXES".equals(mode)) {
             return null;
         }
-        ObjectNode node = JsonNodeFactory.instance.objectNode().put("TableName", tableName).put("CapacityUnits", total());
+        ObjectNode node = JsonNodeFactory.instance.objectNode().put("TableName", tableName)
+                .put("CapacityUnits", total()).put(unitsField, total());
         if (mode.equals("INDEXES")) {
-            node.putObject("Table").put("CapacityUnits", table);
+            node.putObject("Table").put("CapacityUnits", table).put(unitsField, table);
             putIndexes(node, "GlobalSecondaryIndexes", globalIndexes);
             putIndexes(node, "LocalSecondaryIndexes", localIndexes);
         }
@@ -86,10 +98,10 @@ public final class ConsumedCapacity {
         return list.isEmpty() ? null : list;
     }
 
-    private static void putIndexes(ObjectNode node, String field, Map<String, Double> indexes) {
+    private void putIndexes(ObjectNode node, String field, Map<String, Double> indexes) {
         if (!indexes.isEmpty()) {
             ObjectNode byName = node.putObject(field);
-            indexes.forEach((name, units) -> byName.putObject(name).put("CapacityUnits", units));
+            indexes.forEach((name, units) -> byName.putObject(name).put("CapacityUnits", units).put(unitsField, units));
         }
     }
 }

@@ -38,8 +38,7 @@ public final class BatchWrites {
     }
 
     public JsonNode batchWriteItem(JsonNode request) {
-        JsonNode requestItems = RequestFields.field(request, "RequestItems").orElseThrow(() ->
-                RequestFields.constraint("null", "RequestItems", "Member must not be null"));
+        JsonNode requestItems = RequestFields.requestItems(request, MAX_WRITES);
         List<Write> writes = parse(requestItems);
         String capacityMode = WriteOptions.capacityMode(request);
         boolean metrics = RequestFields.oneOf(request, "ReturnItemCollectionMetrics", "SIZE", "NONE").orElse("NONE").equals("SIZE");
@@ -48,7 +47,7 @@ public final class BatchWrites {
         response.putObject("UnprocessedItems");
         ObjectNode collectionMetrics = JsonNodeFactory.instance.objectNode();
         for (Write write : writes) {
-            ConsumedCapacity capacity = capacities.computeIfAbsent(write.table().name(), ConsumedCapacity::new);
+            ConsumedCapacity capacity = capacities.computeIfAbsent(write.table().name(), ConsumedCapacity::writes);
             writer.write(write.table(), write.key(), current -> write.item(), capacity, false);
             WriteOptions options = new WriteOptions("NONE", false, capacityMode, metrics);
             ObjectNode itemMetrics = options.collectionMetrics(write.table().definition(), write.key());

@@ -58,9 +58,16 @@ final class ItemKeys {
         checkSize(item);
     }
 
-    static void checkSize(Map<String, Value> item) {
+    private static void checkSize(Map<String, Value> item) {
         if (Value.itemSize(item) > MAX_ITEM_BYTES) {
             throw DynamoDbException.validation("Item size has exceeded the maximum allowed size");
+        }
+    }
+
+    /** An item an update made: the same limit, in DynamoDB's words for updates. */
+    static void checkUpdatedSize(Map<String, Value> item) {
+        if (Value.itemSize(item) > MAX_ITEM_BYTES) {
+            throw DynamoDbException.validation("Item size to update has exceeded the maximum allowed size");
         }
     }
 

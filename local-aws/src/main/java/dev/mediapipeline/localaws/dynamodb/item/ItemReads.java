@@ -38,7 +38,7 @@ public final class ItemReads {
         if (item != null) {
             response.set("Item", ValueJson.writeItem(projection == null ? item : projection.apply(item)));
         }
-        ConsumedCapacity capacity = new ConsumedCapacity(table.name());
+        ConsumedCapacity capacity = ConsumedCapacity.reads(table.name());
         capacity.addTable(ConsumedCapacity.readUnits(item == null ? 0 : Value.itemSize(item), consistent));
         ObjectNode consumed = capacity.render(WriteOptions.capacityMode(request));
         if (consumed != null) {
@@ -49,8 +49,7 @@ public final class ItemReads {
 
     /** Reads every key it can within DynamoDB's 16 MB response; the rest come back as UnprocessedKeys. */
     public JsonNode batchGetItem(JsonNode request) {
-        JsonNode requestItems = RequestFields.field(request, "RequestItems").orElseThrow(() ->
-                RequestFields.constraint("null", "RequestItems", "Member must not be null"));
+        JsonNode requestItems = RequestFields.requestItems(request);
         int keyCount = 0;
         for (JsonNode tableRequest : requestItems) {
             keyCount += tableRequest.path("Keys").size();
@@ -73,7 +72,7 @@ public final class ItemReads {
             Projection projection = projectionOf(tableRequest);
             boolean consistent = RequestFields.bool(tableRequest, "ConsistentRead");
             ArrayNode items = responses.putArray(table.name());
-            ConsumedCapacity capacity = new ConsumedCapacity(table.name());
+            ConsumedCapacity capacity = ConsumedCapacity.reads(table.name());
             Set<String> seen = new HashSet<>();
             for (JsonNode keyNode : tableRequest.path("Keys")) {
                 Map<String, Value> key = ItemKeys.readKey(keyNode, table.definition());

@@ -30,7 +30,7 @@ public final class QueryAndScan {
 
     public JsonNode query(JsonNode request) {
         ReadTarget target = ReadTarget.of(catalog.require(RequestFields.tableName(request, "TableName")), request);
-        RequestExpressions expressions = RequestExpressions.of(request);
+        RequestExpressions expressions = RequestExpressions.of(request, "FilterExpression", "KeyConditionExpression");
         KeyCondition keyCondition = expressions.keyCondition(target.keys().partitionKey(), target.keys().sortKey());
         Condition filter = expressions.filter();
         Projection projection = expressions.projection();
@@ -48,7 +48,7 @@ public final class QueryAndScan {
 
     public JsonNode scan(JsonNode request) {
         ReadTarget target = ReadTarget.of(catalog.require(RequestFields.tableName(request, "TableName")), request);
-        RequestExpressions expressions = RequestExpressions.of(request);
+        RequestExpressions expressions = RequestExpressions.of(request, "FilterExpression");
         Condition filter = expressions.filter();
         Projection projection = expressions.projection();
         expressions.requireAllUsed();
@@ -86,7 +86,7 @@ public final class QueryAndScan {
         if (page.lastEvaluatedKey() != null) {
             response.set("LastEvaluatedKey", ValueJson.writeItem(page.lastEvaluatedKey()));
         }
-        ConsumedCapacity capacity = new ConsumedCapacity(target.definition().name());
+        ConsumedCapacity capacity = ConsumedCapacity.reads(target.definition().name());
         double units = ConsumedCapacity.readUnits(page.bytesRead(), consistent);
         if (target.index() == null) {
             capacity.addTable(units);

@@ -37,7 +37,11 @@ final class RequestExpressions {
         this.context = context;
     }
 
-    static RequestExpressions of(JsonNode request) {
+    /**
+     * @param valueExpressions the expressions of this operation that can use ExpressionAttributeValues, which
+     *                         DynamoDB names when values come without any of them
+     */
+    static RequestExpressions of(JsonNode request, String... valueExpressions) {
         List<String> expressions = present(request, EXPRESSIONS);
         List<String> nonExpressions = present(request, NON_EXPRESSIONS);
         if (!expressions.isEmpty() && !nonExpressions.isEmpty()) {
@@ -57,6 +61,10 @@ final class RequestExpressions {
             node.fields().forEachRemaining(e -> names.put(e.getKey(), e.getValue().asText()));
         });
         RequestFields.field(request, "ExpressionAttributeValues").ifPresent(node -> {
+            if (valueExpressions.length > 0 && present(request, List.of(valueExpressions)).isEmpty()) {
+                throw DynamoDbException.validation("ExpressionAttributeValues can only be specified when using expressions: "
+                        + String.join(" and ", valueExpressions) + (valueExpressions.length > 1 ? " are null" : " is null"));
+            }
             if (expressions.isEmpty()) {
                 throw DynamoDbException.validation("ExpressionAttributeValues can only be specified when using expressions");
             }

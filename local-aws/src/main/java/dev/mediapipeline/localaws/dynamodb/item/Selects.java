@@ -14,7 +14,7 @@ final class Selects {
     /** @param verb "Querying" or "Scanning", as DynamoDB's messages say */
     static String of(JsonNode request, ReadTarget target, Projection projection, boolean byAttributesToGet, String verb) {
         String select = RequestFields.oneOf(request, "Select",
-                "ALL_ATTRIBUTES", "ALL_PROJECTED_ATTRIBUTES", "SPECIFIC_ATTRIBUTES", "COUNT").orElse(
+                "SPECIFIC_ATTRIBUTES", "COUNT", "ALL_ATTRIBUTES", "ALL_PROJECTED_ATTRIBUTES").orElse(
                 projection != null ? "SPECIFIC_ATTRIBUTES" : target.index() == null ? "ALL_ATTRIBUTES" : "ALL_PROJECTED_ATTRIBUTES");
         if (projection != null && !select.equals("SPECIFIC_ATTRIBUTES")) {
             throw DynamoDbException.validation("Cannot specify the " + (byAttributesToGet ? "AttributesToGet" : "ProjectionExpression")

@@ -33,7 +33,7 @@ public final class SingleItemWrites {
         ItemKeys.checkItem(item, definition);
         WriteOptions options = WriteOptions.of(request, false);
         Condition condition = conditionOf(request);
-        ConsumedCapacity capacity = new ConsumedCapacity(definition.name());
+        ConsumedCapacity capacity = ConsumedCapacity.writes(definition.name());
         ItemWriter.Outcome outcome = writer.write(table, definition.keys().keyOf(item), current -> {
             options.check(condition, current);
             return item;
@@ -48,7 +48,7 @@ public final class SingleItemWrites {
         Map<String, Value> key = ItemKeys.readKey(request.get("Key"), definition);
         WriteOptions options = WriteOptions.of(request, false);
         Condition condition = conditionOf(request);
-        ConsumedCapacity capacity = new ConsumedCapacity(definition.name());
+        ConsumedCapacity capacity = ConsumedCapacity.writes(definition.name());
         ItemWriter.Outcome outcome = writer.write(table, key, current -> {
             options.check(condition, current);
             return null;
@@ -62,19 +62,19 @@ public final class SingleItemWrites {
         TableDefinition definition = table.definition();
         Map<String, Value> key = ItemKeys.readKey(request.get("Key"), definition);
         WriteOptions options = WriteOptions.of(request, true);
-        RequestExpressions expressions = RequestExpressions.of(request);
+        RequestExpressions expressions = RequestExpressions.of(request, "UpdateExpression", "ConditionExpression");
         Update update = expressions.update();
         Condition condition = expressions.condition();
         expressions.requireAllUsed();
         if (update != null) {
             refuseKeyUpdates(update, definition);
         }
-        ConsumedCapacity capacity = new ConsumedCapacity(definition.name());
+        ConsumedCapacity capacity = ConsumedCapacity.writes(definition.name());
         ItemWriter.Outcome outcome = writer.write(table, key, current -> {
             options.check(condition, current);
             Map<String, Value> next = applyUpdate(update, current == null ? key : current);
             ItemKeys.checkIndexKeys(next, definition);
-            ItemKeys.checkSize(next);
+            ItemKeys.checkUpdatedSize(next);
             return next;
         }, capacity, false);
         return options.response(returned(options.returnValues(), update, outcome), capacity, definition, key);
@@ -82,7 +82,7 @@ public final class SingleItemWrites {
 
     /** Reads the ConditionExpression of a request that has no other expression. */
     private static Condition conditionOf(JsonNode request) {
-        RequestExpressions expressions = RequestExpressions.of(request);
+        RequestExpressions expressions = RequestExpressions.of(request, "ConditionExpression");
         Condition condition = expressions.condition();
         expressions.requireAllUsed();
         return condition;

@@ -52,7 +52,9 @@ final class TransactActions {
         TableDefinition definition = table.definition();
         boolean itemOnFailure = WriteOptions.onConditionFailure(body);
         WriteOptions options = new WriteOptions("NONE", itemOnFailure, "NONE", false);
-        RequestExpressions expressions = RequestExpressions.of(body);
+        RequestExpressions expressions = kind.equals("Update")
+                ? RequestExpressions.of(body, "UpdateExpression", "ConditionExpression")
+                : RequestExpressions.of(body, "ConditionExpression");
         Condition condition = expressions.condition();
         if (kind.equals("Put")) {
             Map<String, Value> item = ValueJson.readItem(body.get("Item"));
@@ -81,7 +83,7 @@ final class TransactActions {
                 options.check(condition, current);
                 Map<String, Value> next = update.apply(current == null ? new LinkedHashMap<>(key) : current);
                 ItemKeys.checkIndexKeys(next, definition);
-                ItemKeys.checkSize(next);
+                ItemKeys.checkUpdatedSize(next);
                 return next;
             }, true);
             default -> action(table, key, current -> {

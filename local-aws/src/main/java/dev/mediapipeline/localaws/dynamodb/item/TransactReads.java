@@ -42,7 +42,7 @@ public final class TransactReads {
             if (item != null) {
                 entry.set("Item", ValueJson.writeItem(projection == null ? item : projection.apply(item)));
             }
-            capacities.computeIfAbsent(table.name(), ConsumedCapacity::new)
+            capacities.computeIfAbsent(table.name(), ConsumedCapacity::reads)
                     .addTable(2 * ConsumedCapacity.readUnits(item == null ? 0 : Value.itemSize(item), true));
         }
         ArrayNode consumed = ConsumedCapacity.renderAll(capacities.values(), WriteOptions.capacityMode(request));

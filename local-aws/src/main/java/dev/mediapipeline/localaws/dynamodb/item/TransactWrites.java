@@ -111,7 +111,7 @@ public final class TransactWrites {
             }
             for (int i = 0; i < actions.size(); i++) {
                 TransactActions.Action action = actions.get(i);
-                ConsumedCapacity capacity = capacities.computeIfAbsent(action.table().name(), ConsumedCapacity::new);
+                ConsumedCapacity capacity = capacities.computeIfAbsent(action.table().name(), ConsumedCapacity::writes);
                 if (action.writes()) {
                     writer.store(action.table(), action.encodedKey(), current.get(i), next.get(i), capacity, false);
                 } else {

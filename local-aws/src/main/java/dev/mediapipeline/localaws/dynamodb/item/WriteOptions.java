@@ -20,7 +20,7 @@ record WriteOptions(String returnValues, boolean itemOnConditionFailure, String 
 
     static WriteOptions of(JsonNode request, boolean updateValuesAllowed) {
         String returnValues = RequestFields.oneOf(request, "ReturnValues",
-                "NONE", "ALL_OLD", "UPDATED_OLD", "ALL_NEW", "UPDATED_NEW").orElse("NONE");
+                "ALL_NEW", "UPDATED_OLD", "ALL_OLD", "NONE", "UPDATED_NEW").orElse("NONE");
         if (!updateValuesAllowed && !returnValues.equals("NONE") && !returnValues.equals("ALL_OLD")) {
             throw DynamoDbException.validation("ReturnValues can only be ALL_OLD or NONE");
         }

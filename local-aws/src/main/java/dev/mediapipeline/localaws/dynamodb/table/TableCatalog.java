@@ -48,6 +48,10 @@ public final class TableCatalog {
         return find(name).orElseThrow(() -> notFound(name));
     }
 
+    public static DynamoDbException alreadyExists(String name) {
+        return DynamoDbException.resourceInUse("Table already exists: " + name);
+    }
+
     public static DynamoDbException notFound(String name) {
         return DynamoDbException.resourceNotFound("Requested resource not found: Table: " + name + " not found");
     }
@@ -68,7 +72,7 @@ public final class TableCatalog {
 
     public synchronized Table create(TableDefinition definition) {
         if (tables.containsKey(definition.name())) {
-            throw DynamoDbException.resourceInUse("Table already exists: " + definition.name());
+            throw alreadyExists(definition.name());
         }
         Table table = open(definition);
         store(definition);

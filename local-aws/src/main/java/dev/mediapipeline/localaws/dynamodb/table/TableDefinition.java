@@ -1,5 +1,6 @@
 package dev.mediapipeline.localaws.dynamodb.table;
 
+import dev.mediapipeline.localaws.dynamodb.streams.StreamInfo;
 import dev.mediapipeline.localaws.dynamodb.value.Value;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -10,13 +11,15 @@ import java.util.Optional;
 /**
  * Everything a table is apart from its items, as kept in the catalog (as JSON, so this record is its
  * stored form). {@code id} is unique for the life of the database and names the table's maps, so a table
- * created again under a deleted one's name starts empty.
+ * created again under a deleted one's name starts empty. {@code latestStream} is the last stream it had,
+ * which DescribeTable keeps naming after the stream is disabled.
  */
 public record TableDefinition(String name, long id, String arn, long createdAtMillis, KeySchema keys,
                               Map<String, Value.Type> attributeDefinitions, String billingMode,
                               long readCapacity, long writeCapacity, List<SecondaryIndex> indexes,
                               String ttlAttribute, boolean ttlEnabled, Map<String, String> tags,
-                              boolean pointInTimeRecovery, boolean deletionProtection, String tableClass) {
+                              boolean pointInTimeRecovery, boolean deletionProtection, String tableClass,
+                              StreamInfo latestStream) {
 
     public TableDefinition {
         attributeDefinitions = new LinkedHashMap<>(attributeDefinitions);
@@ -48,42 +51,48 @@ public record TableDefinition(String name, long id, String arn, long createdAtMi
     public TableDefinition withIndexes(List<SecondaryIndex> newIndexes, Map<String, Value.Type> newDefinitions) {
         return new TableDefinition(name, id, arn, createdAtMillis, keys, newDefinitions, billingMode, readCapacity,
                 writeCapacity, newIndexes, ttlAttribute, ttlEnabled, tags, pointInTimeRecovery, deletionProtection,
-                tableClass);
+                tableClass, latestStream);
     }
 
     public TableDefinition withCapacity(String newBillingMode, long read, long write) {
         return new TableDefinition(name, id, arn, createdAtMillis, keys, attributeDefinitions, newBillingMode, read,
-                write, indexes, ttlAttribute, ttlEnabled, tags, pointInTimeRecovery, deletionProtection, tableClass);
+                write, indexes, ttlAttribute, ttlEnabled, tags, pointInTimeRecovery, deletionProtection, tableClass, latestStream);
     }
 
     public TableDefinition withTimeToLive(String attribute, boolean enabled) {
         return new TableDefinition(name, id, arn, createdAtMillis, keys, attributeDefinitions, billingMode,
                 readCapacity, writeCapacity, indexes, attribute, enabled, tags, pointInTimeRecovery,
-                deletionProtection, tableClass);
+                deletionProtection, tableClass, latestStream);
     }
 
     public TableDefinition withTags(Map<String, String> newTags) {
         return new TableDefinition(name, id, arn, createdAtMillis, keys, attributeDefinitions, billingMode,
                 readCapacity, writeCapacity, indexes, ttlAttribute, ttlEnabled, newTags, pointInTimeRecovery,
-                deletionProtection, tableClass);
+                deletionProtection, tableClass, latestStream);
     }
 
     public TableDefinition withPointInTimeRecovery(boolean enabled) {
         return new TableDefinition(name, id, arn, createdAtMillis, keys, attributeDefinitions, billingMode,
                 readCapacity, writeCapacity, indexes, ttlAttribute, ttlEnabled, tags, enabled, deletionProtection,
-                tableClass);
+                tableClass, latestStream);
     }
 
     public TableDefinition withDeletionProtection(boolean enabled) {
         return new TableDefinition(name, id, arn, createdAtMillis, keys, attributeDefinitions, billingMode,
                 readCapacity, writeCapacity, indexes, ttlAttribute, ttlEnabled, tags, pointInTimeRecovery, enabled,
-                tableClass);
+                tableClass, latestStream);
     }
 
     public TableDefinition withTableClass(String newTableClass) {
         return new TableDefinition(name, id, arn, createdAtMillis, keys, attributeDefinitions, billingMode,
                 readCapacity, writeCapacity, indexes, ttlAttribute, ttlEnabled, tags, pointInTimeRecovery,
-                deletionProtection, newTableClass);
+                deletionProtection, newTableClass, latestStream);
+    }
+
+    public TableDefinition withLatestStream(StreamInfo stream) {
+        return new TableDefinition(name, id, arn, createdAtMillis, keys, attributeDefinitions, billingMode,
+                readCapacity, writeCapacity, indexes, ttlAttribute, ttlEnabled, tags, pointInTimeRecovery,
+                deletionProtection, tableClass, stream);
     }
 
     /** Index list with one index replaced or added (same name replaces). */

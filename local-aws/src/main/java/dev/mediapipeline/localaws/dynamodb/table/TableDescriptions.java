@@ -38,9 +38,9 @@ public final class TableDescriptions {
         node.put("ItemCount", table.items().count());
         node.put("TableArn", d.arn());
         node.put("TableId", UUID.nameUUIDFromBytes((d.arn() + "#" + d.id()).getBytes(StandardCharsets.UTF_8)).toString());
+        ObjectNode billing = node.putObject("BillingModeSummary").put("BillingMode", d.billingMode());
         if (d.billingMode().equals(TableCapacity.PAY_PER_REQUEST)) {
-            node.putObject("BillingModeSummary").put("BillingMode", d.billingMode())
-                    .put("LastUpdateToPayPerRequestDateTime", d.createdAtMillis() / 1000.0);
+            billing.put("LastUpdateToPayPerRequestDateTime", d.createdAtMillis() / 1000.0);
         }
         if (!d.localIndexes().isEmpty()) {
             ArrayNode locals = node.putArray("LocalSecondaryIndexes");
@@ -52,11 +52,12 @@ public final class TableDescriptions {
                     .put("IndexStatus", newIndexes.contains(i.name()) ? "CREATING" : "ACTIVE")
                     .set("ProvisionedThroughput", throughput(i.readCapacity(), i.writeCapacity()))));
         }
-        streams.current(d.name()).ifPresent(stream -> {
-            node.putObject("StreamSpecification").put("StreamEnabled", true).put("StreamViewType", stream.viewType());
-            node.put("LatestStreamLabel", stream.streamLabel());
-            node.put("LatestStreamArn", stream.streamArn());
-        });
+        streams.current(d.name()).ifPresent(stream ->
+                node.putObject("StreamSpecification").put("StreamEnabled", true).put("StreamViewType", stream.viewType()));
+        if (d.latestStream() != null) {
+            node.put("LatestStreamLabel", d.latestStream().streamLabel());
+            node.put("LatestStreamArn", d.latestStream().streamArn());
+        }
         if (d.tableClass() != null) {
             node.putObject("TableClassSummary").put("TableClass", d.tableClass());
         }

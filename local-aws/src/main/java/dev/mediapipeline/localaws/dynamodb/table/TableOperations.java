@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mediapipeline.localaws.dynamodb.DynamoDbException;
 import dev.mediapipeline.localaws.dynamodb.RequestFields;
+import dev.mediapipeline.localaws.dynamodb.streams.StreamInfo;
 import dev.mediapipeline.localaws.dynamodb.streams.TableStreams;
 import dev.mediapipeline.localaws.dynamodb.value.Value;
 import java.time.Clock;
@@ -54,13 +55,15 @@ public final class TableOperations {
         RequestFields.field(request, "Tags").ifPresent(list -> list.forEach(tag ->
                 tags.put(RequestFields.requiredText(tag, "Key"), RequestFields.requiredText(tag, "Value"))));
         String tableClass = RequestFields.oneOf(request, "TableClass", "STANDARD", "STANDARD_INFREQUENT_ACCESS").orElse(null);
+        if (catalog.find(name).isPresent()) {
+            throw TableCatalog.alreadyExists(name);
+        }
+        StreamInfo stream = streamViewType == null ? null
+                : streams.enable(name, arn(name), streamViewType, keys.streamKeySchema());
         TableDefinition definition = new TableDefinition(name, catalog.nextId(), arn(name), clock.millis(), keys, definitions,
                 billingMode, capacity[0], capacity[1], indexes, null, false, tags, false,
-                RequestFields.bool(request, "DeletionProtectionEnabled"), tableClass);
+                RequestFields.bool(request, "DeletionProtectionEnabled"), tableClass, stream);
         Table table = catalog.create(definition);
-        if (streamViewType != null) {
-            streams.enable(name, definition.arn(), streamViewType, keys.streamKeySchema());
-        }
         Set<String> indexNames = new HashSet<>();
         indexes.forEach(i -> indexNames.add(i.name()));
         return JsonNodeFactory.instance.objectNode().set("TableDescription", descriptions.describe(table, "CREATING", indexNames));
@@ -69,8 +72,8 @@ public final class TableOperations {
     public JsonNode deleteTable(JsonNode request) {
         Table table = catalog.requireForControl(RequestFields.tableName(request, "TableName"));
         if (table.definition().deletionProtection()) {
-            throw DynamoDbException.validation("Resource cannot be deleted as it is currently protected against manual "
-                    + "deletion. Disable deletion protection first.");
+            throw DynamoDbException.validation("Resource cannot be deleted as it is currently protected against deletion. "
+                    + "Disable deletion protection first.");
         }
         ObjectNode description = descriptions.describe(table, "DELETING", Set.of());
         if (streams.current(table.name()).isPresent()) {

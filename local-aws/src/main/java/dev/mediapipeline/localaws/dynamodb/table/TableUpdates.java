@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.mediapipeline.localaws.dynamodb.DynamoDbException;
 import dev.mediapipeline.localaws.dynamodb.RequestFields;
 import dev.mediapipeline.localaws.dynamodb.storage.Database;
+import dev.mediapipeline.localaws.dynamodb.streams.StreamInfo;
 import dev.mediapipeline.localaws.dynamodb.streams.TableStreams;
 import dev.mediapipeline.localaws.dynamodb.value.Value;
 import java.util.HashSet;
@@ -51,8 +52,10 @@ public final class TableUpdates {
         }
         apply(table, updated, created);
         if (streamChange) {
-            StreamSpecifications.viewTypeToEnable(request).ifPresentOrElse(
-                    viewType -> streams.enable(table.name(), old.arn(), viewType, old.keys().streamKeySchema()), () -> streams.disable(table.name()));
+            StreamSpecifications.viewTypeToEnable(request).ifPresentOrElse(viewType -> {
+                StreamInfo stream = streams.enable(table.name(), old.arn(), viewType, old.keys().streamKeySchema());
+                catalog.redefine(table, table.definition().withLatestStream(stream));
+            }, () -> streams.disable(table.name()));
         }
         return JsonNodeFactory.instance.objectNode().set("TableDescription",
                 descriptions.describe(table, "UPDATING", created));
