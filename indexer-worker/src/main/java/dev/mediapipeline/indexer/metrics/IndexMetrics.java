@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The indexer's meters. Lag is what a user notices: from the change in UserMedia (the stream record's
- * ApproximateCreationDateTime) to the index being written.
+ * The indexer's meters. Lag is what a user notices: from the change in UserMedia (the item's own
+ * ProcessedAt, to the millisecond) to the index being written.
  */
 public final class IndexMetrics {
 
@@ -50,11 +50,12 @@ public final class IndexMetrics {
                 .register(registry);
     }
 
+    /** A record applied; {@code changedAt} is when its item changed, null when unknown (a removal). */
     public void applied(Instant changedAt) {
         applied.increment();
         if (changedAt != null) {
             Duration elapsed = Duration.between(changedAt, clock.instant());
-            // the creation time is coarse (whole seconds on AWS): never report a negative lag
+            // the ingest worker's clock may run a little ahead of ours: never report a negative lag
             lag.record(elapsed.isNegative() ? Duration.ZERO : elapsed);
         }
     }
