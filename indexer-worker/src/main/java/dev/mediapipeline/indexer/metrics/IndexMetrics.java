@@ -42,6 +42,8 @@ public final class IndexMetrics {
         this.lag = Timer.builder(LAG)
                 .description("From the UserMedia change to its tag-index writes")
                 .publishPercentileHistogram()
+                // a bucket of its own for "within a second", what a user expects of the index
+                .serviceLevelObjectives(Duration.ofSeconds(1))
                 .register(registry);
         Gauge.builder(MILLIS_BEHIND_LATEST, millisBehindByShard,
                         m -> m.values().stream().mapToLong(Long::longValue).max().orElse(0))
