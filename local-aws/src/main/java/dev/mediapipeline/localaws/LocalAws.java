@@ -80,9 +80,9 @@ public final class LocalAws implements AutoCloseable {
             running.push(edge);
             URI endpoint = edge.endpoint();
 
-            // DynamoDB Local needs nothing from the others: it starts while SQS and S3 do.
+            // DynamoDB needs nothing from the others: it starts (opening its store) while SQS and S3 do.
             CompletableFuture<DynamoDbBackend> dynamoDbStarting = inBackground("local-aws-dynamodb-start",
-                    () -> DynamoDbBackend.start(LOOPBACK, dataDir.map(d -> d.resolve("dynamodb"))));
+                    () -> DynamoDbBackend.start(LOOPBACK, dataDir.map(d -> d.resolve("dynamodb")), options));
             running.push(() -> {
                 DynamoDbBackend started = dynamoDbStarting.exceptionally(failure -> null).join();
                 if (started != null) {

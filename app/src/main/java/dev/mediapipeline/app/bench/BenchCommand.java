@@ -1,5 +1,6 @@
 package dev.mediapipeline.app.bench;
 
+import dev.mediapipeline.app.bench.dynamodb.DynamoDbBenchCommand;
 import dev.mediapipeline.app.bench.extract.ExtractBenchCommand;
 import dev.mediapipeline.app.bench.memory.MemoryBenchCommand;
 import dev.mediapipeline.app.bench.pipeline.PipelineBenchCommand;
@@ -13,8 +14,9 @@ import picocli.CommandLine.Spec;
 @Command(name = "bench", mixinStandardHelpOptions = true, synopsisSubcommandLabel = "COMMAND",
         description = "Benchmarks. Each prints a markdown table and writes markdown + JSON (and a PNG chart for "
                 + "pipeline) under --out. Machines are noisy: every figure sits next to a baseline measured in "
-                + "the same run.",
-        subcommands = {ExtractBenchCommand.class, PipelineBenchCommand.class, MemoryBenchCommand.class})
+                + "the same run, or (dynamodb) next to the process CPU it cost.",
+        subcommands = {ExtractBenchCommand.class, PipelineBenchCommand.class, MemoryBenchCommand.class,
+                DynamoDbBenchCommand.class})
 public final class BenchCommand implements Callable<Integer> {
 
     private static final int SHOWN_ARGS = 12;
@@ -24,7 +26,7 @@ public final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        throw new ParameterException(spec.commandLine(), "Missing command: extract, pipeline or memory");
+        throw new ParameterException(spec.commandLine(), "Missing command: extract, pipeline, memory or dynamodb");
     }
 
     /**

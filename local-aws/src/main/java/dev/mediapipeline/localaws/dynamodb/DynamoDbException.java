@@ -1,5 +1,7 @@
 package dev.mediapipeline.localaws.dynamodb;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 /**
  * An error answered the way DynamoDB answers it: the exception's short name (the {@code __type} after
  * {@code #}), its HTTP status and message. Throw it anywhere below the protocol handler; the handler
@@ -27,10 +29,16 @@ public class DynamoDbException extends RuntimeException {
 
     /** The full {@code __type} DynamoDB sends, with the service's namespace. */
     public String wireType() {
-        String namespace = type.equals("ValidationException") || type.equals("SerializationException")
-                || type.equals("UnknownOperationException") || type.equals("MissingAuthenticationTokenException")
-                ? "com.amazon.coral.validate#" : "com.amazonaws.dynamodb.v20120810#";
+        // The request layer's errors carry the framework's namespaces, the service's own errors DynamoDB's.
+        String namespace = type.equals("ValidationException") ? "com.amazon.coral.validate#"
+                : type.equals("SerializationException") || type.equals("UnknownOperationException")
+                || type.equals("MissingAuthenticationTokenException") ? "com.amazon.coral.service#"
+                : "com.amazonaws.dynamodb.v20120810#";
         return namespace + type;
+    }
+
+    /** Adds what this error's body carries beside {@code __type} and {@code message} (none by default). */
+    public void addDetails(ObjectNode body) {
     }
 
     public static DynamoDbException validation(String message) {

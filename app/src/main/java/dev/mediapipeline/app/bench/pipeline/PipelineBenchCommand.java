@@ -4,6 +4,7 @@ import static dev.mediapipeline.common.item.ItemAttributes.USER_ID;
 
 import dev.mediapipeline.app.bench.BenchCommand;
 import dev.mediapipeline.app.bench.BenchInputs;
+import dev.mediapipeline.app.bench.ClosedLoop;
 import dev.mediapipeline.app.bench.OutputOptions;
 import dev.mediapipeline.app.bench.report.LatencyChart;
 import dev.mediapipeline.app.bench.report.Latencies;
@@ -134,7 +135,7 @@ public final class PipelineBenchCommand implements Callable<Integer> {
                     ingest.start();
                     drained = watch(clients, backlogUser, "backlog", queued, BACKLOG_POLL, COLD_START);
                     Duration drainCpu = ProcessCpu.used().minus(cpuBefore);
-                    RawCeiling.Result ceiling = RawCeiling.measure(clients, items(clients, backlogUser),
+                    ClosedLoop.Result ceiling = RawCeiling.measure(clients, items(clients, backlogUser),
                             ingestOptions.parallelism(), Duration.ofSeconds(ceilingSeconds));
                     Phase latency = phase(clients, uploader, "bench-" + run + "-latency", "latency", files, uploads,
                             rate, poll, Duration.ofSeconds((long) (uploads / rate) + 120));
@@ -175,7 +176,7 @@ public final class PipelineBenchCommand implements Callable<Integer> {
     }
 
     private void describe(Report report, List<Path> files, IngestOptions ingestOptions, Phase drained,
-                          Instant workerStart, Duration drainCpu, RawCeiling.Result ceiling, Phase latency)
+                          Instant workerStart, Duration drainCpu, ClosedLoop.Result ceiling, Phase latency)
             throws Exception {
         report.note(String.format(Locale.ROOT, "In-memory embedded stack (S3Proxy, ElasticMQ, DynamoDB Local) with "
                         + "the ingest worker (parallelism %d) and the indexer in this JVM; %d input files cycled. "
@@ -252,7 +253,7 @@ public final class PipelineBenchCommand implements Callable<Integer> {
         report.data("latencySummary", Map.of("toItemWritten", toProcessed.summary(), "toItemVisible",
                 toItem.summary(), "toIndexVisible", toIndex.summary(), "put", puts.summary(), "startLag",
                 lag.summary()));
-        report.data("ceilingOpLatency", ceiling.opLatencies().summary());
+        report.data("ceilingOpLatency", ceiling.latencies().summary());
         report.data("latencySamples", latency.samples());
     }
 
