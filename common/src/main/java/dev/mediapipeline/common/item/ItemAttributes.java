@@ -32,6 +32,7 @@ public final class ItemAttributes {
     public static final String DURATION = "Duration";
     public static final String TAKEN_AT = "TakenAt";
     public static final String TAKEN_AT_SOURCE = "TakenAtSource";
+    public static final String TAKEN_AT_ZONE_SOURCE = "TakenAtZoneSource";
     public static final String CAMERA_MAKE = "CameraMake";
     public static final String CAMERA_MODEL = "CameraModel";
     public static final String LENS_MODEL = "LensModel";
@@ -41,6 +42,11 @@ public final class ItemAttributes {
     public static final String VIDEO_CODEC = "VideoCodec";
     public static final String AUDIO_CODEC = "AudioCodec";
     public static final String FRAME_RATE = "FrameRate";
+    public static final String MOTION_PHOTO = "MotionPhoto";
+    public static final String MOTION_PHOTO_VIDEO_OFFSET = "MotionPhotoVideoOffset";
+    public static final String MOTION_PHOTO_VIDEO_LENGTH = "MotionPhotoVideoLength";
+    public static final String MOTION_PHOTO_VIDEO_DURATION = "MotionPhotoVideoDuration";
+    public static final String LIVE_PHOTO_ID = "LivePhotoId";
     public static final String BYTES_READ = "BytesRead";
     public static final String ERROR_CLASS = "ErrorClass";
     public static final String ERROR = "Error";

@@ -6,7 +6,6 @@ import com.amazonaws.services.dynamodbv2.streamsadapter.polling.DynamoDBStreamsP
 import dev.mediapipeline.common.aws.AwsClients;
 import java.time.Duration;
 import java.util.List;
-import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
@@ -14,7 +13,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.http.async.SdkAsyncHttpClient;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
@@ -87,18 +85,15 @@ public final class StreamConsumer implements AutoCloseable {
     public static StreamConsumer create(AwsClients clients, String applicationName, String workerId,
             Duration pollIdle, Duration failoverTime, Duration shutdownTimeout,
             ShardRecordProcessorFactory processors) {
-        String tableArn = clients.dynamoDb().describeTable(r -> r.tableName(clients.config().mediaTable()))
+        String streamArn = clients.dynamoDb().describeTable(r -> r.tableName(clients.config().mediaTable()))
                 .table().latestStreamArn();
-        if (tableArn == null) {
+        if (streamArn == null) {
             throw new IllegalStateException("table " + clients.config().mediaTable()
                     + " has no stream: provision it first");
         }
         Region region = Region.of(clients.config().region());
-        Optional<LocalStreamArnInterceptor> local =
-                LocalStreamArnInterceptor.forStream(tableArn, clients.config().region());
-        String streamArn = local.map(LocalStreamArnInterceptor::publicArn).orElse(tableArn);
-
-        DynamoDbStreamsClient streams = streamsClient(clients, local);
+        DynamoDbStreamsClient streams = clients.configure(DynamoDbStreamsClient.builder()
+                .httpClientBuilder(ApacheHttpClient.builder())).build();
         SdkAsyncHttpClient asyncHttp = NettyNioAsyncHttpClient.builder().build();
         DynamoDbAsyncClient dynamoDb = clients.configure(DynamoDbAsyncClient.builder().httpClient(asyncHttp)).build();
         // KCL insists on a CloudWatch client even with metrics off; it is never called then.
@@ -141,16 +136,6 @@ public final class StreamConsumer implements AutoCloseable {
                 leases.workerUtilizationAwareAssignmentConfig().workerMetricsTableConfig().tableName(), failoverTime);
         return new StreamConsumer(scheduler, workerId, crashedLeader,
                 List.of(crashedLeader, adapter, streams, dynamoDb, cloudWatch, asyncHttp), shutdownTimeout);
-    }
-
-    private static DynamoDbStreamsClient streamsClient(AwsClients clients, Optional<LocalStreamArnInterceptor> local) {
-        var builder = clients.configure(DynamoDbStreamsClient.builder().httpClientBuilder(ApacheHttpClient.builder()));
-        local.ifPresent(interceptor -> {
-            ClientOverrideConfiguration configured = builder.overrideConfiguration();
-            builder.overrideConfiguration(configured.toBuilder()
-                    .addExecutionInterceptor(interceptor).build());
-        });
-        return builder.build();
     }
 
     public synchronized void start() {

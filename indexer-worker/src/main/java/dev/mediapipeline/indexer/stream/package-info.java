@@ -1,5 +1,5 @@
 /**
  * Consuming the UserMedia stream with KCL 3 through the DynamoDB Streams Kinesis adapter: leases (so
- * several indexers share the shards), checkpoints, and the glue that lets the adapter talk to DynamoDB Local.
+ * several indexers share the shards) and checkpoints.
  */
 package dev.mediapipeline.indexer.stream;

@@ -17,8 +17,7 @@ import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 /**
  * Applies the writes of a whole batch of records that are all {@linkplain Ordering#IN_STREAM_ORDER in
  * stream order} in as few BatchWriteItem requests as DynamoDB allows (25 writes each), instead of one
- * request per (record, tag). Under load each request waits its turn at DynamoDB (on DynamoDB Local, at one
- * SQLite thread), and a batch took as long as its slowest request: fewer requests, shorter batches.
+ * request per (record, tag). A batch takes as long as its slowest request: fewer requests, shorter batches.
  *
  * <p>BatchWriteItem carries no conditions, and in stream order none are needed: every index item of the
  * batch's media was last written by an older record of the same media (the SequencerOrder guard would

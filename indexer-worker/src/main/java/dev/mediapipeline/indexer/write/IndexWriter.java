@@ -25,8 +25,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * SequencerOrder guard alone. The index item of (user, tag, media) is only ever deleted by a record of
  * that same UserMedia item, and in stream order every such record that is older has been applied and
  * none that is newer has: so an absent index item was never created or was deleted by an older image,
- * and creating it is right. The transaction costs much more than the put (on DynamoDB Local it takes a
- * global write lock that the ingest worker's writes wait on too; on AWS it costs twice the write units),
+ * and creating it is right. The transaction costs much more than the put (on AWS twice the write units),
  * and replays are rare, so only they pay for it. Deletes need no source check in either case.
  */
 public final class IndexWriter {

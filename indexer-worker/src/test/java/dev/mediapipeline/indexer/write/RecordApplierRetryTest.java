@@ -33,7 +33,7 @@ import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
  * A stream record whose index writes fail: retried a bounded number of times, then parked whole on the
- * index DLQ, so the shard moves on. DynamoDB Local never throttles; the throttling comes from a test double
+ * index DLQ, so the shard moves on. The embedded DynamoDB never throttles; the throttling comes from a test double
  * in front of a real client that fails the index puts of chosen media before they reach the table.
  */
 class RecordApplierRetryTest {

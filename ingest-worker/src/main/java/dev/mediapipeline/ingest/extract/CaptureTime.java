@@ -21,6 +21,7 @@ public final class CaptureTime {
                     + "\\s*(Z|[+-]\\d{2}:?\\d{2})?\\s*$");
     private static final Pattern SPACE_PADDED = Pattern.compile("(?<=[:\\-])\\s(?=\\d(?!\\d))");
     private static final Pattern OFFSET = Pattern.compile("^\\s*(Z|[+-]\\d{2}:?\\d{2})\\s*$");
+    private static final Pattern ZONED = Pattern.compile("[+-]\\d{2}:\\d{2}$");
     private static final DateTimeFormatter LOCAL = DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss");
 
     private CaptureTime() {
@@ -70,7 +71,13 @@ public final class CaptureTime {
         return Optional.of(format(LocalDateTime.ofEpochSecond(epochSeconds, 0, ZoneOffset.UTC), ZoneOffset.UTC));
     }
 
-    private static String format(LocalDateTime time, ZoneOffset zone) {
+    /** Whether an ISO-8601 TakenAt value carries an offset (Z or ±hh:mm). */
+    public static boolean hasOffset(String iso) {
+        return iso.endsWith("Z") || ZONED.matcher(iso).find();
+    }
+
+    /** The TakenAt form: to the millisecond when there are any, with the offset when there is one. */
+    public static String format(LocalDateTime time, ZoneOffset zone) {
         LocalDateTime t = time.truncatedTo(ChronoUnit.MILLIS);
         StringBuilder s = new StringBuilder(LOCAL.format(t));
         if (t.getNano() != 0) {

@@ -71,6 +71,7 @@ public final class MediaExtraction {
         } else if (failure != null) {
             throw failure;
         }
+        CaptureZone.resolve(out);
         if (out.type() == null) {
             // The budget ran out before the first bytes could be sniffed; Type and ContentType are always set.
             out.type(MediaType.OTHER).contentType("application/octet-stream");

@@ -34,6 +34,7 @@ public final class MediaMetadata {
     private final Long durationMillis;
     private final String takenAt;
     private final String takenAtSource;
+    private final String takenAtZoneSource;
     private final String cameraMake;
     private final String cameraModel;
     private final String lensModel;
@@ -43,6 +44,8 @@ public final class MediaMetadata {
     private final String videoCodec;
     private final String audioCodec;
     private final Double frameRate;
+    private final EmbeddedVideo motionPhoto;
+    private final String livePhotoId;
     private final Set<String> tags;
     private final Set<String> truncated;
     private final long bytesRead;
@@ -59,6 +62,7 @@ public final class MediaMetadata {
         durationMillis = b.durationMillis;
         takenAt = b.takenAt;
         takenAtSource = b.takenAtSource;
+        takenAtZoneSource = b.takenAtZoneSource;
         cameraMake = b.cameraMake;
         cameraModel = b.cameraModel;
         lensModel = b.lensModel;
@@ -68,6 +72,8 @@ public final class MediaMetadata {
         videoCodec = b.videoCodec;
         audioCodec = b.audioCodec;
         frameRate = b.frameRate;
+        motionPhoto = b.motionPhoto;
+        livePhotoId = b.livePhotoId;
         tags = Collections.unmodifiableSet(Tags.normalise(b.rawTags));
         Set<String> cut = new TreeSet<>(b.cut);
         if (Tags.lost(b.rawTags, tags)) {
@@ -98,6 +104,7 @@ public final class MediaMetadata {
         put(a, ItemAttributes.DURATION, durationMillis == null ? null : BigDecimal.valueOf(durationMillis, 3));
         put(a, ItemAttributes.TAKEN_AT, takenAt);
         put(a, ItemAttributes.TAKEN_AT_SOURCE, takenAtSource);
+        put(a, ItemAttributes.TAKEN_AT_ZONE_SOURCE, takenAtZoneSource);
         put(a, ItemAttributes.CAMERA_MAKE, cameraMake);
         put(a, ItemAttributes.CAMERA_MODEL, cameraModel);
         put(a, ItemAttributes.LENS_MODEL, lensModel);
@@ -107,6 +114,14 @@ public final class MediaMetadata {
         put(a, ItemAttributes.VIDEO_CODEC, videoCodec);
         put(a, ItemAttributes.AUDIO_CODEC, audioCodec);
         put(a, ItemAttributes.FRAME_RATE, decimal(frameRate, 3));
+        if (motionPhoto != null) {
+            put(a, ItemAttributes.MOTION_PHOTO, Boolean.TRUE);
+            put(a, ItemAttributes.MOTION_PHOTO_VIDEO_OFFSET, motionPhoto.offset());
+            put(a, ItemAttributes.MOTION_PHOTO_VIDEO_LENGTH, motionPhoto.length());
+            put(a, ItemAttributes.MOTION_PHOTO_VIDEO_DURATION,
+                    motionPhoto.durationMillis() == null ? null : BigDecimal.valueOf(motionPhoto.durationMillis(), 3));
+        }
+        put(a, ItemAttributes.LIVE_PHOTO_ID, livePhotoId);
         put(a, ItemAttributes.TAGS, tags.isEmpty() ? null : tags);
         put(a, ItemAttributes.BYTES_READ, bytesRead);
         put(a, ItemAttributes.ERROR_CLASS, errorClass == null ? null : errorClass.wireName());
@@ -139,6 +154,8 @@ public final class MediaMetadata {
     public Long durationMillis() { return durationMillis; }
     public String takenAt() { return takenAt; }
     public String takenAtSource() { return takenAtSource; }
+    /** {@code file} when the offset of TakenAt is the file's own, {@code gps} when it comes from the position. */
+    public String takenAtZoneSource() { return takenAtZoneSource; }
     public String cameraMake() { return cameraMake; }
     public String cameraModel() { return cameraModel; }
     public String lensModel() { return lensModel; }
@@ -148,6 +165,10 @@ public final class MediaMetadata {
     public String videoCodec() { return videoCodec; }
     public String audioCodec() { return audioCodec; }
     public Double frameRate() { return frameRate; }
+    /** The video a motion photo carries, or null for any other file. */
+    public EmbeddedVideo motionPhoto() { return motionPhoto; }
+    /** Apple's content identifier, the same in a Live Photo's still and its video. */
+    public String livePhotoId() { return livePhotoId; }
     /** Embedded keywords, normalised by {@link Tags#normalise}. */
     public Set<String> tags() { return tags; }
     /** Names of attributes cut to their limits: long text, more or longer keywords than an item keeps. */
@@ -177,6 +198,8 @@ public final class MediaMetadata {
         private Long durationMillis;
         private String takenAt;
         private String takenAtSource;
+        private boolean takenAtUtc;
+        private String takenAtZoneSource;
         private String cameraMake;
         private String cameraModel;
         private String lensModel;
@@ -186,6 +209,8 @@ public final class MediaMetadata {
         private String videoCodec;
         private String audioCodec;
         private Double frameRate;
+        private EmbeddedVideo motionPhoto;
+        private String livePhotoId;
         private final Set<String> rawTags = new LinkedHashSet<>();
         /** Attributes whose value was cut to its limit, reported in the item's Truncated. */
         private final Set<String> cut = new TreeSet<>();
@@ -255,6 +280,28 @@ public final class MediaMetadata {
             return this;
         }
 
+        /**
+         * A container's UTC time (ending in Z by convention, not because the camera was on UTC): shown in the
+         * zone of the GPS position when there is one, and never said to be the file's zone.
+         */
+        public Builder takenAtUtcIfAbsent(String isoTime, String source) {
+            if (takenAt == null && isoTime != null) {
+                takenAtIfAbsent(isoTime, source);
+                takenAtUtc = true;
+            }
+            return this;
+        }
+
+        public String takenAt() { return takenAt; }
+        public boolean takenAtUtc() { return takenAtUtc; }
+
+        /** The same capture time with the zone it was placed in, and where that zone came from. */
+        public Builder takenAtZone(String isoTime, String zoneSource) {
+            takenAt = isoTime;
+            takenAtZoneSource = zoneSource;
+            return this;
+        }
+
         public Builder cameraMake(String v) { if (cameraMake == null) { cameraMake = text("CameraMake", v); } return this; }
         public Builder cameraModel(String v) { if (cameraModel == null) { cameraModel = text("CameraModel", v); } return this; }
         public Builder lensModel(String v) { if (lensModel == null) { lensModel = text("LensModel", v); } return this; }
@@ -293,6 +340,11 @@ public final class MediaMetadata {
         }
 
         public Double frameRate() { return frameRate; }
+        public Double gpsLatitude() { return gpsLatitude; }
+        public Double gpsLongitude() { return gpsLongitude; }
+
+        public Builder motionPhoto(EmbeddedVideo v) { if (motionPhoto == null) { motionPhoto = v; } return this; }
+        public Builder livePhotoId(String v) { if (livePhotoId == null) { livePhotoId = text("LivePhotoId", v); } return this; }
 
         public Builder addTags(Collection<String> v) { rawTags.addAll(v); return this; }
         public Builder bytesRead(long v) { bytesRead = v; return this; }

@@ -31,6 +31,9 @@ final class AttributeValues {
         if (value instanceof String s) {
             return s.isEmpty() ? null : AttributeValue.fromS(s);
         }
+        if (value instanceof Boolean b) {
+            return AttributeValue.fromBool(b);
+        }
         if (value instanceof BigDecimal d) {
             return AttributeValue.fromN(d.toPlainString());
         }

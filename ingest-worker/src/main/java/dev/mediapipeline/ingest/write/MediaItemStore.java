@@ -25,7 +25,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  * stream record, ProcessedAt untouched.
  *
  * <p>Each event costs one request: no read before the write. A read would only spare duplicates their
- * extraction, and DynamoDB Local spends as much on a read as on a write.
+ * extraction, and on AWS a read costs read units and a round trip that most events would spend for nothing.
  */
 public final class MediaItemStore {
 

@@ -74,11 +74,13 @@ class ExtractionContractTest {
         Map<String, Object> a = extract(FILES.resolve("ianare_exif-samples__jpg__gps__DSCN0021.jpg")).toAttributes();
 
         assertThat(a.keySet()).containsExactly("Type", "ContentType", "Status", "Width", "Height", "Orientation",
-                "TakenAt", "TakenAtSource", "CameraMake", "CameraModel", "GpsLatitude", "GpsLongitude", "BytesRead");
+                "TakenAt", "TakenAtSource", "TakenAtZoneSource", "CameraMake", "CameraModel", "GpsLatitude", "GpsLongitude", "BytesRead");
         assertThat(a.get("Width")).isInstanceOf(Integer.class);
         assertThat(a.get("GpsLatitude")).isInstanceOf(java.math.BigDecimal.class);
         assertThat(a.get("BytesRead")).isInstanceOf(Long.class);
-        assertThat(a).containsEntry("TakenAt", "2008-10-22T16:38:20").containsEntry("CameraMake", "NIKON");
+        // No offset tag: the zone is Italy's in October (summer time), from the position.
+        assertThat(a).containsEntry("TakenAt", "2008-10-22T16:38:20+02:00").containsEntry("TakenAtZoneSource", "gps")
+                .containsEntry("CameraMake", "NIKON");
     }
 
     @Test

@@ -76,8 +76,10 @@ class FreshlyEncodedMediaTest {
         assertVideo(m, "video/quicktime", 240, 320, "hevc", "aac");
         assertThat(m.gpsLatitude()).isCloseTo(37.775, within(1e-6));
         assertThat(m.gpsLongitude()).isCloseTo(-122.4183, within(1e-6));
-        assertThat(m.takenAt()).isEqualTo("2021-05-25T16:21:51Z");
+        // The header's UTC instant, shown in San Francisco's zone.
+        assertThat(m.takenAt()).isEqualTo("2021-05-25T09:21:51-07:00");
         assertThat(m.takenAtSource()).isEqualTo("QuickTime:CreateDate");
+        assertThat(m.takenAtZoneSource()).isEqualTo("gps");
     }
 
     @Test

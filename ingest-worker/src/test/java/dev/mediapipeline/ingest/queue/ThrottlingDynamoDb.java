@@ -17,7 +17,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 
 /**
- * Test double for a fault DynamoDB Local never produces: throttling. A real client to the embedded stack
+ * Test double for a fault the embedded DynamoDB never produces: throttling. A real client to the embedded stack
  * whose item writes (TransactWriteItems) for chosen users fail with ProvisionedThroughputExceededException
  * a given number of times before they reach the table. It throws before the SDK's own retries, so each
  * throttle is one failed attempt of the worker; every other call is real.

@@ -18,7 +18,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 /**
  * Transient failures: the message goes back to the queue with a backoff that doubles per delivery (not
  * after the whole visibility timeout), and when the queue's maxReceiveCount is reached the worker
- * dead-letters it with its reason instead of letting SQS move it silently. DynamoDB Local never throttles,
+ * dead-letters it with its reason instead of letting SQS move it silently. The embedded DynamoDB never throttles,
  * so the throttling comes from a test double in front of a real client ({@link ThrottlingDynamoDb}).
  */
 class TransientFailureTest {

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The conditional writes against DynamoDB Local, judged by what a reader of the table and of its stream
+ * The conditional writes against the embedded DynamoDB, judged by what a reader of the table and of its stream
  * sees: the newest S3 sequencer wins, anything not newer writes nothing (no stream record, ProcessedAt
  * untouched), and a removal's tombstone keeps late creates of older versions out.
  */

@@ -60,6 +60,9 @@ public final class ImageExtractor implements MetadataExtractor {
                     ? new UnsupportedMediaException(message) : new CorruptMediaException(message);
         }
         ImageFields.copy(metadata, out);
+        if (isJpeg(reader)) {
+            MotionPhotos.detect(metadata, reader, out);
+        }
     }
 
     /**

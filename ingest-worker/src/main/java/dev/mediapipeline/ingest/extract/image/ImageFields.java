@@ -9,6 +9,7 @@ import com.drew.metadata.bmp.BmpHeaderDirectory;
 import com.drew.metadata.exif.ExifIFD0Directory;
 import com.drew.metadata.exif.ExifSubIFDDirectory;
 import com.drew.metadata.exif.GpsDirectory;
+import com.drew.metadata.exif.makernotes.AppleMakernoteDirectory;
 import com.drew.metadata.gif.GifHeaderDirectory;
 import com.drew.metadata.iptc.IptcDirectory;
 import com.drew.metadata.jpeg.JpegDirectory;
@@ -62,6 +63,10 @@ public final class ImageFields {
         }
         takenAt(metadata, out);
         gps(metadata, out);
+        // The Live Photo's still carries the same identifier as its video (com.apple.quicktime.content.identifier).
+        for (AppleMakernoteDirectory apple : metadata.getDirectoriesOfType(AppleMakernoteDirectory.class)) {
+            out.livePhotoId(apple.getString(AppleMakernoteDirectory.TAG_CONTENT_IDENTIFIER));
+        }
         out.addTags(keywords(metadata));
     }
 

@@ -1,6 +1,5 @@
 package dev.mediapipeline.ingest.extract.isobmff;
 
-import dev.mediapipeline.ingest.extract.CaptureTime;
 import dev.mediapipeline.ingest.extract.CorruptMediaException;
 import dev.mediapipeline.ingest.extract.Iso6709;
 import dev.mediapipeline.ingest.extract.MediaMetadata;
@@ -21,8 +20,6 @@ public final class IsoBmffExtractor implements MetadataExtractor {
     private static final Set<String> TYPES = Set.of("video/mp4", "audio/mp4", "video/quicktime", "video/3gpp",
             "video/3gpp2", "audio/3gpp", "audio/3gpp2", "video/x-m4v", "audio/x-m4a", "video/iso.segment",
             "application/mp4");
-    /** Seconds between 1904-01-01 (QuickTime epoch) and 1970-01-01. */
-    private static final long QUICKTIME_EPOCH_OFFSET = 2_082_844_800L;
     /** A moov box beyond this is hostile or absurd: a 10-hour movie needs a few tens of MB at most. */
     private static final long MAX_MOOV = 48L << 20;
 
@@ -95,6 +92,28 @@ public final class IsoBmffExtractor implements MetadataExtractor {
         return found;
     }
 
+    /**
+     * The duration of an MP4 embedded in another file between {@code start} and {@code end} (a motion photo's
+     * video), from its moov box; null when it has none.
+     */
+    public static Long durationMillis(BlockReader reader, long start, long end) throws IOException {
+        for (long position = start; position + 8 <= end; ) {
+            TopLevelBox box = TopLevelBox.at(reader, position);
+            if (box == null || box.end() > end) {
+                return null;
+            }
+            if (box.type().equals("moov")) {
+                try {
+                    return durationMillis(readMoov(reader, box));
+                } catch (BufferUnderflowException e) {
+                    return null;
+                }
+            }
+            position = box.end();
+        }
+        return null;
+    }
+
     private static MovieBox readMoov(BlockReader reader, TopLevelBox moov) throws IOException {
         if (moov.payloadSize() > MAX_MOOV) {
             throw new ExtractionLimitException(ExtractionLimitException.Limit.BYTES,
@@ -122,8 +141,10 @@ public final class IsoBmffExtractor implements MetadataExtractor {
         if (audio != null) {
             out.audioCodec(audio.codec);
         }
-        out.durationMillis(durationMillis(movie));
+        Long duration = durationMillis(movie);
+        out.durationMillis(duration);
         copyUserData(movie, out);
+        CreationDates.copy(movie, duration, out);
     }
 
     /**
@@ -172,12 +193,7 @@ public final class IsoBmffExtractor implements MetadataExtractor {
         out.cameraMake(first(data.get("com.apple.quicktime.make"), data.get("\u00a9mak")));
         out.cameraModel(first(data.get("com.apple.quicktime.model"), data.get("\u00a9mod")));
         Iso6709.copy(first(data.get("com.apple.quicktime.location.ISO6709"), first(data.get("\u00a9xyz"), data.get("loci"))), out);
-        // The movie header's creation time (UTC) first, as exiftool's CreateDate; Apple's local
-        // creationdate only when the header has none.
-        CaptureTime.ofEpochSecondUtc(movie.creationTime - QUICKTIME_EPOCH_OFFSET)
-                .ifPresent(t -> out.takenAtIfAbsent(t, "QuickTime:CreateDate"));
-        CaptureTime.parse(data.get("com.apple.quicktime.creationdate"), null, null)
-                .ifPresent(t -> out.takenAtIfAbsent(t, "QuickTime:CreationDate"));
+        out.livePhotoId(data.get("com.apple.quicktime.content.identifier"));
     }
 
     private static String first(String a, String b) {

@@ -1,5 +1,6 @@
 package dev.mediapipeline.ingest.extract.matroska;
 
+import dev.mediapipeline.ingest.extract.CaptureTime;
 import dev.mediapipeline.ingest.extract.CodecNames;
 import dev.mediapipeline.ingest.extract.CorruptMediaException;
 import dev.mediapipeline.ingest.extract.MediaMetadata;
@@ -34,6 +35,9 @@ public final class MatroskaExtractor implements MetadataExtractor {
     /** Frame rate without DefaultDuration: block timestamps from this much of the first cluster. */
     private static final int CLUSTER_SAMPLE = 512 * 1024;
     private static final long DURATION = 0x4489;
+    /** Nanoseconds since 2001-01-01T00:00:00 UTC, signed. */
+    private static final long DATE_UTC = 0x4461;
+    private static final long MATROSKA_EPOCH = 978_307_200L;
     private static final long TRACKS = 0x1654AE6BL;
     private static final long TRACK_ENTRY = 0xAE;
     private static final long TRACK_TYPE = 0x83;
@@ -174,6 +178,13 @@ public final class MatroskaExtractor implements MetadataExtractor {
                 scale = e.data().unsigned();
             } else if (e.id() == DURATION) {
                 duration = e.data().floating();
+            } else if (e.id() == DATE_UTC && e.data().remaining() == 8) {
+                // 0 is the muxer's "no date", not 2001-01-01.
+                long nanos = e.data().unsigned();
+                if (nanos != 0) {
+                    CaptureTime.ofEpochSecondUtc(MATROSKA_EPOCH + Math.floorDiv(nanos, 1_000_000_000L))
+                            .ifPresent(t -> out.takenAtUtcIfAbsent(t, "Matroska:DateTimeOriginal"));
+                }
             }
         }
         if (duration > 0) {
