@@ -200,7 +200,8 @@
       .then(function (r) { return r.json(); })
       .then(function (body) {
         $('redrive-result').textContent = body.error ? 'failed: ' + body.error
-          : 'moved ' + body.redriven + ' message' + (body.redriven === 1 ? '' : 's') + ' back to the ingest queue';
+          : 'moved ' + body.redriven + ' message' + (body.redriven === 1 ? '' : 's') + ' back to the ingest queue'
+            + (body.skipped ? '; left ' + body.skipped + ' that cannot succeed (invalid-key, malformed-event)' : '');
         poll();
       })
       .catch(function (e) { $('redrive-result').textContent = 'failed: ' + e.message; button.disabled = false; });

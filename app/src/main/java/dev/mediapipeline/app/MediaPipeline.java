@@ -12,11 +12,17 @@ import dev.mediapipeline.app.command.QueryCommand;
 import dev.mediapipeline.app.command.RunCommand;
 import dev.mediapipeline.app.command.StatusCommand;
 import dev.mediapipeline.app.command.UploadCommand;
+import dev.mediapipeline.app.command.StartupFailure;
 import dev.mediapipeline.app.launch.ExtractRelaunch;
+import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.OptionalInt;
+import org.slf4j.LoggerFactory;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.ScopeType;
 
 /** The one executable. With no command it runs the whole pipeline on the embedded stack. */
 @Command(name = "media-pipeline", mixinStandardHelpOptions = true, version = "media-pipeline 0.1.0",
@@ -44,9 +50,31 @@ public final class MediaPipeline {
             return new CommandLine(new ExtractCommand()).setCommandName("media-pipeline extract")
                     .execute(Arrays.copyOfRange(args, 1, args.length));
         }
-        CommandLine cli = new CommandLine(new MediaPipeline());
+        CommandLine cli = new CommandLine(new MediaPipeline()).setExecutionExceptionHandler(MediaPipeline::failed);
         String[] effective = args.length == 0 ? new String[] {"run"} : args;
         return cli.execute(effective);
+    }
+
+    /** Accepted by every command: a failure then prints its stack trace. */
+    @Option(names = "--debug", scope = ScopeType.INHERIT, description = "Show the stack trace of a failure.")
+    boolean debug;
+
+    /**
+     * A failure is one line on stderr, e.g. {@code media-pipeline run: port 4566 on 127.0.0.1 is in use ...;
+     * stop it, or pick another: --port N}; the stack trace only with --debug or MEDIA_LOG_LEVEL=DEBUG.
+     */
+    private static int failed(Exception e, CommandLine command, ParseResult parsed) {
+        PrintWriter err = command.getErr();
+        boolean trace = command.getParseResult().hasMatchedOption("--debug")
+                || LoggerFactory.getLogger("dev.mediapipeline").isDebugEnabled();
+        if (trace) {
+            e.printStackTrace(err);
+        }
+        String reason = e instanceof StartupFailure ? e.getMessage()
+                : "failed: " + e + (trace ? "" : " (--debug shows where)");
+        err.println(command.getCommandSpec().qualifiedName() + ": " + reason);
+        err.flush();
+        return command.getCommandSpec().exitCodeOnExecutionException();
     }
 
     private static boolean isExtract(String[] args) {

@@ -62,7 +62,12 @@ public final class LocalAws implements AutoCloseable {
         this.running = running;
     }
 
-    /** Starts everything and returns once the endpoint serves all three services. */
+    /**
+     * Starts everything and returns once the endpoint serves all three services.
+     *
+     * @throws IllegalStateException when it cannot; its cause says why, e.g. a {@link java.net.BindException}
+     *         (the port is taken) or a {@link DataDirInUseException}
+     */
     public static LocalAws start(LocalAwsOptions options) {
         long startedAt = System.nanoTime();
         Deque<AutoCloseable> running = new ArrayDeque<>();
@@ -187,7 +192,7 @@ public final class LocalAws implements AutoCloseable {
         }
         if (lock == null) {
             channel.close();
-            throw new IOException("data dir " + dataDir + " is in use by another embedded AWS stack");
+            throw new DataDirInUseException(dataDir);
         }
         return channel::close;
     }

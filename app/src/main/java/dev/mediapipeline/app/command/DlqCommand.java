@@ -69,6 +69,10 @@ public final class DlqCommand {
         @Option(names = "--max", paramLabel = "N", description = "Move at most N. Default: all.")
         Integer max;
 
+        @Option(names = "--force", description = "Also move letters that cannot succeed (invalid-key, "
+                + "malformed-event): they come straight back.")
+        boolean force;
+
         @Spec
         CommandSpec spec;
 
@@ -77,8 +81,13 @@ public final class DlqCommand {
             PrintWriter out = spec.commandLine().getOut();
             try (AwsClients clients = new AwsClients(endpoint.config())) {
                 PipelineConfig c = clients.config();
-                int moved = deadLetters(clients).redrive(max == null ? Integer.MAX_VALUE : Math.max(0, max));
-                out.println("Redrove " + moved + " message(s) from " + c.ingestDlq() + " to " + c.ingestQueue());
+                DeadLetters.Redriven done = deadLetters(clients)
+                        .redrive(max == null ? Integer.MAX_VALUE : Math.max(0, max), force);
+                out.println("Redrove " + done.moved() + " message(s) from " + c.ingestDlq() + " to " + c.ingestQueue());
+                if (done.skipped() > 0) {
+                    out.println("Left " + done.skipped() + " in " + c.ingestDlq() + " that cannot succeed "
+                            + "(invalid-key, malformed-event); --force moves them too");
+                }
             }
             out.flush();
             return 0;

@@ -13,6 +13,7 @@ import dev.mediapipeline.ingest.queue.IngestOptions;
 import dev.mediapipeline.ingest.queue.IngestWorker;
 import dev.mediapipeline.localaws.LocalAws;
 import dev.mediapipeline.localaws.LocalAwsOptions;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -38,7 +39,7 @@ final class ProcessHost {
         try (Components components = new Components()) {
             PipelineConfig config = configured;
             if (plan.embedded().isPresent()) {
-                LocalAws local = components.add(LocalAws.start(plan.embedded().get()));
+                LocalAws local = components.add(embeddedStack(plan.embedded().get()));
                 config = configured.withEndpoint(local.endpoint());
             }
             AwsClients clients = components.add(new AwsClients(config));
@@ -57,13 +58,29 @@ final class ProcessHost {
                         console.orElseThrow().ingestObserver())).start();
             }
             Optional<OpsServer> ops = plan.opsPort().isPresent()
-                    ? Optional.of(components.add(console.orElseThrow().serve(opsHost(), plan.opsPort().get())))
+                    ? Optional.of(components.add(opsServer(console.orElseThrow(), plan.opsPort().get())))
                     : Optional.empty();
             Banner.print(out, config, plan, ops.map(OpsServer::port));
             String signal = Signals.awaitTermination();
             LOG.info("{} received: draining and stopping", signal);
         }
         return 0;
+    }
+
+    private static LocalAws embeddedStack(LocalAwsOptions options) {
+        try {
+            return LocalAws.start(options);
+        } catch (IllegalStateException e) {
+            throw StartupFailure.ofEmbeddedStack(e, options).orElseThrow(() -> e);
+        }
+    }
+
+    private static OpsServer opsServer(OpsConsole console, int port) throws IOException {
+        try {
+            return console.serve(opsHost(), port);
+        } catch (IOException e) {
+            throw StartupFailure.ofOpsPort(e, port).orElseThrow(() -> e);
+        }
     }
 
     /** Loopback unless MEDIA_OPS_HOST says otherwise: containers set 0.0.0.0 so Prometheus can scrape them. */

@@ -1,9 +1,11 @@
 package dev.mediapipeline.app.command;
 
 import static dev.mediapipeline.common.item.ItemAttributes.DURATION;
+import static dev.mediapipeline.common.item.ItemAttributes.ERROR_CLASS;
 import static dev.mediapipeline.common.item.ItemAttributes.HEIGHT;
 import static dev.mediapipeline.common.item.ItemAttributes.MEDIA_ID;
 import static dev.mediapipeline.common.item.ItemAttributes.STATUS;
+import static dev.mediapipeline.common.item.ItemAttributes.STATUS_FAILED;
 import static dev.mediapipeline.common.item.ItemAttributes.TAGS;
 import static dev.mediapipeline.common.item.ItemAttributes.TAKEN_AT;
 import static dev.mediapipeline.common.item.ItemAttributes.TYPE;
@@ -12,13 +14,17 @@ import static dev.mediapipeline.common.item.ItemAttributes.WIDTH;
 
 import dev.mediapipeline.common.aws.AwsClients;
 import dev.mediapipeline.common.config.PipelineConfig;
+import dev.mediapipeline.indexer.projection.IndexAttributes;
+import java.io.PrintWriter;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
@@ -26,33 +32,45 @@ import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
         description = "A user's media, or the media with one tag: each is one DynamoDB Query.")
 public final class QueryCommand implements Callable<Integer> {
 
-    /** Hash key of MediaTagIndex: one partition per user and tag. */
-    static final String USER_TAG = "UserTag";
+    private static final String ITEM_ROW = "%-50s %-6s %-18s %-11s %-9s %-25s %s%n";
+    private static final String TAG_ROW = "%-50s %-6s %-11s %-9s %-25s %s%n";
 
     @Mixin
     ToolEndpoint endpoint;
 
-    @Option(names = "--user", required = true, paramLabel = "USER")
-    String user;
+    @Mixin
+    UserIdOption user;
 
     @Option(names = "--tag", paramLabel = "TAG")
     String tag;
 
+    @Spec
+    CommandSpec spec;
+
     @Override
     public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
         try (AwsClients clients = new AwsClients(endpoint.config())) {
             List<Map<String, AttributeValue>> items = clients.dynamoDb().queryPaginator(request(clients.config()))
                     .items().stream().toList();
-            System.out.printf("%-50s %-6s %-11s %-9s %-25s %s%n", "MediaId", "Type", "Size", "Duration", "TakenAt",
-                    "Tags");
-            for (Map<String, AttributeValue> item : items) {
-                System.out.printf("%-50s %-6s %-11s %-9s %-25s %s%n", text(item, MEDIA_ID),
-                        text(item, TYPE) + (tag == null && "FAILED".equals(text(item, STATUS)) ? "!" : ""),
-                        size(item), text(item, DURATION), text(item, TAKEN_AT),
-                        item.containsKey(TAGS) ? String.join(",", item.get(TAGS).ss()) : "");
+            if (tag == null) {
+                out.printf(ITEM_ROW, "MediaId", "Type", "Status", "Dimensions", "Duration", "TakenAt", "Tags");
+                for (Map<String, AttributeValue> item : items) {
+                    out.printf(ITEM_ROW, text(item, MEDIA_ID), text(item, TYPE), status(item), dimensions(item),
+                            text(item, DURATION), text(item, TAKEN_AT), tags(item));
+                }
+            } else {
+                // The tag index copies what a listing shows, but not Status: FAILED items are indexed too.
+                out.printf(TAG_ROW, "MediaId", "Type", "Dimensions", "Duration", "TakenAt", "Tag");
+                for (Map<String, AttributeValue> item : items) {
+                    out.printf(TAG_ROW, text(item, MEDIA_ID), text(item, TYPE), dimensions(item),
+                            text(item, DURATION), text(item, TAKEN_AT), text(item, IndexAttributes.TAG));
+                }
             }
-            System.out.println(items.size() + " item(s)");
+            out.println(items.size() + " item(s)" + (tag == null ? " of user " : " tagged " + tag + " of user ")
+                    + user.get());
         }
+        out.flush();
         return 0;
     }
 
@@ -60,16 +78,26 @@ public final class QueryCommand implements Callable<Integer> {
         if (tag == null) {
             return QueryRequest.builder().tableName(config.mediaTable())
                     .keyConditionExpression(USER_ID + " = :u")
-                    .expressionAttributeValues(Map.of(":u", AttributeValue.fromS(user))).build();
+                    .expressionAttributeValues(Map.of(":u", AttributeValue.fromS(user.get()))).build();
         }
         return QueryRequest.builder().tableName(config.tagIndexTable())
-                .keyConditionExpression(USER_TAG + " = :k")
+                .keyConditionExpression(IndexAttributes.USER_TAG + " = :k")
                 .expressionAttributeValues(Map.of(":k",
-                        AttributeValue.fromS(user + "#" + tag.strip().toLowerCase(Locale.ROOT)))).build();
+                        AttributeValue.fromS(user.get() + "#" + tag.strip().toLowerCase(Locale.ROOT)))).build();
     }
 
-    private static String size(Map<String, AttributeValue> item) {
+    /** READY, or FAILED with its ErrorClass, e.g. {@code FAILED corrupt}. */
+    private static String status(Map<String, AttributeValue> item) {
+        String status = text(item, STATUS);
+        return STATUS_FAILED.equals(status) ? status + " " + text(item, ERROR_CLASS) : status;
+    }
+
+    private static String dimensions(Map<String, AttributeValue> item) {
         return item.containsKey(WIDTH) ? text(item, WIDTH) + "x" + text(item, HEIGHT) : "";
+    }
+
+    private static String tags(Map<String, AttributeValue> item) {
+        return item.containsKey(TAGS) ? String.join(",", item.get(TAGS).ss()) : "";
     }
 
     private static String text(Map<String, AttributeValue> item, String name) {

@@ -85,9 +85,11 @@ public final class OpsServer implements AutoCloseable {
         int max = Optional.ofNullable(ex.getRequestURI().getRawQuery()).map(MAX::matcher).filter(Matcher::find)
                 .map(m -> Integer.parseInt(m.group(1))).orElse(REDRIVE_DEFAULT_MAX);
         try {
-            int moved = deadLetters.redrive(max);
-            LOG.info("Redrove {} dead letter(s) from the ops page", moved);
-            respond(ex, 200, "application/json", "{\"redriven\":" + moved + "}");
+            DeadLetters.Redriven done = deadLetters.redrive(max, false);
+            LOG.info("Redrove {} dead letter(s) from the ops page, left {} that cannot succeed", done.moved(),
+                    done.skipped());
+            respond(ex, 200, "application/json",
+                    "{\"redriven\":" + done.moved() + ",\"skipped\":" + done.skipped() + "}");
         } catch (RuntimeException e) {
             LOG.warn("Redrive from the ops page failed: {}", e.toString());
             respond(ex, 502, "application/json", "{\"error\":\"" + e.getClass().getSimpleName() + "\"}");

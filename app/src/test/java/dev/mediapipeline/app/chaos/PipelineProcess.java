@@ -45,6 +45,19 @@ final class PipelineProcess {
 
     /** Starts {@code command} (run, local-aws) on the data dir and port, and waits until it says it is up. */
     static PipelineProcess start(String command, Path dataDir, int port, Path logDir, String... extraArgs) {
+        PipelineProcess child = launch(command, dataDir, port, logDir, extraArgs);
+        await().atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(250)).until(() -> {
+            if (!child.process.isAlive()) {
+                throw new IllegalStateException(command + " exited with " + child.process.exitValue() + ":\n"
+                        + child.log());
+            }
+            return child.stdout().contains(READY_LINE);
+        });
+        return child;
+    }
+
+    /** Starts {@code command} on the data dir and port without waiting for anything. */
+    static PipelineProcess launch(String command, Path dataDir, int port, Path logDir, String... extraArgs) {
         List<String> cmd = new ArrayList<>(List.of(javaBinary(), "-Xmx512m", "-cp", applicationClasspath(),
                 "dev.mediapipeline.app.MediaPipeline", command, "--data-dir", dataDir.toString(),
                 "--port", Integer.toString(port)));
@@ -57,16 +70,7 @@ final class PipelineProcess {
             ProcessBuilder builder = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile());
             // The embedded stack accepts any credentials; the child must not pick up real ones.
             builder.environment().keySet().removeIf(k -> k.startsWith("AWS_"));
-            PipelineProcess child = new PipelineProcess(builder.start(), out, err,
-                    URI.create("http://127.0.0.1:" + port));
-            await().atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(250)).until(() -> {
-                if (!child.process.isAlive()) {
-                    throw new IllegalStateException(command + " exited with " + child.process.exitValue() + ":\n"
-                            + child.log());
-                }
-                return child.stdout().contains(READY_LINE);
-            });
-            return child;
+            return new PipelineProcess(builder.start(), out, err, URI.create("http://127.0.0.1:" + port));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -111,6 +115,11 @@ final class PipelineProcess {
     /** SIGTERM, then the exit code, waiting at most {@code atMost}; empty if it did not exit in time. */
     Optional<Integer> terminate(Duration atMost) {
         process.destroy();
+        return awaitExit(atMost);
+    }
+
+    /** The exit code, waiting at most {@code atMost}; empty if it did not exit in time. */
+    Optional<Integer> awaitExit(Duration atMost) {
         try {
             return process.waitFor(atMost.toMillis(), TimeUnit.MILLISECONDS)
                     ? Optional.of(process.exitValue()) : Optional.empty();

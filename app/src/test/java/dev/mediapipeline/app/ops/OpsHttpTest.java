@@ -11,6 +11,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -39,6 +41,37 @@ class OpsHttpTest {
             assertThat(metrics).containsPattern(
                     "media_queue_oldest_age_seconds\\{name=\"media-ingest-dlq\",queue=\"dlq\"} ");
         });
+    }
+
+    @Test
+    void theIndexLagOfAHandfulOfUploadsIsBelowOneSecond(OpsStack stack) throws Exception {
+        String user = OpsStack.user("lag");
+        // Items written before the indexer first holds its lease wait for it: a start-up cost, not the lag.
+        long seen = lag(get(stack, "/metrics").body(), "_count");
+        stack.put("users/" + user + "/warm-up.png", OpsStack.image("png", 39));
+        await().atMost(Duration.ofSeconds(60)).until(() -> lag(get(stack, "/metrics").body(), "_count") > seen);
+        String before = get(stack, "/metrics").body();
+        for (int i = 0; i < 5; i++) {
+            stack.put("users/" + user + "/" + i + ".png", OpsStack.image("png", 40 + i));
+        }
+        for (int i = 0; i < 5; i++) {
+            stack.awaitItem(user, i + ".png");
+        }
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            String after = get(stack, "/metrics").body();
+            long measured = lag(after, "_count") - lag(before, "_count");
+            assertThat(measured).as("index writes measured").isGreaterThanOrEqualTo(5);
+            assertThat(lag(after, "_bucket{le=\"1.0\"}") - lag(before, "_bucket{le=\"1.0\"}"))
+                    .as("of them within a second, in%n%s", after).isEqualTo(measured);
+        });
+    }
+
+    /** A sample of the index lag histogram, 0 before it has one. */
+    private static long lag(String metrics, String sample) {
+        Matcher m = Pattern.compile("(?m)^" + Pattern.quote("media_index_lag_seconds" + sample) + " (\\d+)")
+                .matcher(metrics);
+        return m.find() ? Long.parseLong(m.group(1)) : 0;
     }
 
     @Test

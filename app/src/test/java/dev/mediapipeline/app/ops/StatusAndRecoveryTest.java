@@ -70,6 +70,39 @@ class StatusAndRecoveryTest {
     }
 
     @Test
+    void anUploadOutsideTheLayoutIsADeadLetterThatRedriveLeavesAloneUnlessForcedAndThatCountsOnce(OpsStack stack)
+            throws Exception {
+        String key = "users/" + OpsStack.user("al ice") + "/x.png";
+        long deadLettered = summaryTotal(stack, "deadLettered");
+        stack.put(key, OpsStack.image("png", 30));
+
+        await().atMost(OpsStack.ITEM_WAIT).untilAsserted(() -> assertThat(stack.cli("dlq", "list").out())
+                .contains("invalid-key").contains(key + " ").contains("[A-Za-z0-9_-]{1,128}: " + key));
+        await().atMost(OpsStack.ITEM_WAIT).until(() -> summaryTotal(stack, "deadLettered") == deadLettered + 1);
+
+        OpsStack.Cli redrive = stack.cli("dlq", "redrive");
+        assertThat(redrive.out()).containsPattern("Left [1-9]\\d* in media-ingest-dlq that cannot succeed "
+                + "\\(invalid-key, malformed-event\\); --force moves them too");
+        assertThat(stack.cli("dlq", "list").out()).contains(key + " ");
+
+        OpsStack.Cli forced = stack.cli("dlq", "redrive", "--force");
+        assertThat(forced.out()).containsPattern("Redrove [1-9]\\d* message\\(s\\)").doesNotContain("Left");
+        await().atMost(OpsStack.ITEM_WAIT).untilAsserted(() -> assertThat(get(stack, "/metrics"))
+                .contains("media_ingest_messages_total{outcome=\"dead-lettered-again\"}"));
+        assertThat(stack.cli("dlq", "list").out()).contains(key + " ");
+        assertThat(summaryTotal(stack, "deadLettered")).as("the same letter back in the DLQ is not one more")
+                .isEqualTo(deadLettered + 1);
+    }
+
+    private static long summaryTotal(OpsStack stack, String name) throws Exception {
+        return JSON.readTree(get(stack, "/api/summary")).path("totals").path(name).asLong();
+    }
+
+    private static String get(OpsStack stack, String path) throws Exception {
+        return OpsHttpTest.get(stack, path).body();
+    }
+
+    @Test
     void staleOnlyReprocessesItemsOfAnOlderExtractorAndLeavesMissingOnesAlone(OpsStack stack) {
         String user = OpsStack.user("stale");
         stack.put("users/" + user + "/old.png", OpsStack.image("png", 20));

@@ -62,7 +62,7 @@ public final class S3EventParser {
         return new S3EventRecord(kind, eventName,
                 eventTime(required(record, "eventTime", record.path("eventTime"))),
                 required(record, "s3.bucket.name", s3.path("bucket").path("name")),
-                decodeKey(rawKey), rawKey, size, eTag, text(object.path("versionId")), sequencer);
+                decodeKey(rawKey), size, eTag, text(object.path("versionId")), sequencer);
     }
 
     /** S3 encodes keys as HTML forms do: '+' is a space, %XX are bytes of UTF-8. */

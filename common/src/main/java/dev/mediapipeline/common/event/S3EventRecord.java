@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.Optional;
 
 /**
- * One S3 event record, with the object key already URL-decoded ({@code rawKey} keeps the encoded
- * form as S3 sent it). Size and ETag are absent on removals.
+ * One S3 event record, with the object key already URL-decoded: the one form items, logs and dead
+ * letters show. Size and ETag are absent on removals.
  */
 public record S3EventRecord(
         S3EventKind kind,
@@ -13,7 +13,6 @@ public record S3EventRecord(
         Instant eventTime,
         String bucket,
         String key,
-        String rawKey,
         Optional<Long> size,
         Optional<String> eTag,
         Optional<String> versionId,

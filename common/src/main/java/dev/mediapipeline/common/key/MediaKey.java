@@ -31,9 +31,7 @@ public record MediaKey(String userId, String mediaId) {
             throw new KeyLayoutException("key has no media path after the user id");
         }
         String userId = afterPrefix.substring(0, slash);
-        if (!USER_ID.matcher(userId).matches()) {
-            throw new KeyLayoutException("user id must match [A-Za-z0-9_-]{1,128}");
-        }
+        checkUserId(userId);
         String mediaId = afterPrefix.substring(slash + 1);
         for (String segment : mediaId.split("/", -1)) {
             if (segment.isEmpty() || segment.equals("..") || segment.equals(".")) {
@@ -41,6 +39,13 @@ public record MediaKey(String userId, String mediaId) {
             }
         }
         return new MediaKey(userId, mediaId);
+    }
+
+    /** Says why {@code userId} cannot be a user id, if it cannot. */
+    public static void checkUserId(String userId) throws KeyLayoutException {
+        if (!USER_ID.matcher(userId).matches()) {
+            throw new KeyLayoutException("user id must match [A-Za-z0-9_-]{1,128}");
+        }
     }
 
     public String s3Key() {

@@ -11,8 +11,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The indexer's meters. Lag is what a user notices: from the change in UserMedia (the stream record's
- * ApproximateCreationDateTime) to the index being written.
+ * The indexer's meters. Lag is what a user notices: from the change in UserMedia (the item's own
+ * ProcessedAt, to the millisecond) to the index being written.
  */
 public final class IndexMetrics {
 
@@ -42,6 +42,8 @@ public final class IndexMetrics {
         this.lag = Timer.builder(LAG)
                 .description("From the UserMedia change to its tag-index writes")
                 .publishPercentileHistogram()
+                // a bucket of its own for "within a second", what a user expects of the index
+                .serviceLevelObjectives(Duration.ofSeconds(1))
                 .register(registry);
         Gauge.builder(MILLIS_BEHIND_LATEST, millisBehindByShard,
                         m -> m.values().stream().mapToLong(Long::longValue).max().orElse(0))
@@ -50,11 +52,12 @@ public final class IndexMetrics {
                 .register(registry);
     }
 
+    /** A record applied; {@code changedAt} is when its item changed, null when unknown (a removal). */
     public void applied(Instant changedAt) {
         applied.increment();
         if (changedAt != null) {
             Duration elapsed = Duration.between(changedAt, clock.instant());
-            // the creation time is coarse (whole seconds on AWS): never report a negative lag
+            // the ingest worker's clock may run a little ahead of ours: never report a negative lag
             lag.record(elapsed.isNegative() ? Duration.ZERO : elapsed);
         }
     }

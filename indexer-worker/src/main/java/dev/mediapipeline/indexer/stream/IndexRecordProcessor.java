@@ -3,16 +3,20 @@ package dev.mediapipeline.indexer.stream;
 import com.amazonaws.services.dynamodbv2.streamsadapter.adapter.DynamoDBStreamsClientRecord;
 import com.amazonaws.services.dynamodbv2.streamsadapter.model.DynamoDBStreamsProcessRecordsInput;
 import com.amazonaws.services.dynamodbv2.streamsadapter.processor.DynamoDBStreamsShardRecordProcessor;
+import dev.mediapipeline.common.item.ItemAttributes;
 import dev.mediapipeline.indexer.metrics.IndexMetrics;
 import dev.mediapipeline.indexer.write.ApplyOutcome;
 import dev.mediapipeline.indexer.write.BatchApplier;
 import dev.mediapipeline.indexer.write.Ordering;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.kinesis.exceptions.InvalidStateException;
 import software.amazon.kinesis.exceptions.KinesisClientLibException;
@@ -60,8 +64,30 @@ final class IndexRecordProcessor implements DynamoDBStreamsShardRecordProcessor 
     public void initialize(InitializationInput input) {
         shardId = input.shardId();
         horizon = new ReplayHorizon(input.pendingCheckpointSequenceNumber(), failoverTime, System::nanoTime);
-        LOG.info("Indexing shard {} from {} (records up to {} may be replays)", shardId,
-                input.extendedSequenceNumber(), input.pendingCheckpointSequenceNumber());
+        if (input.pendingCheckpointSequenceNumber() == null) {
+            LOG.info("Indexing shard {} from {}", shardId, input.extendedSequenceNumber());
+        } else {
+            LOG.info("Indexing shard {} from {} (records up to {} may be replays)", shardId,
+                    input.extendedSequenceNumber(), input.pendingCheckpointSequenceNumber());
+        }
+    }
+
+    /**
+     * When the item changed, to the millisecond: the ProcessedAt the ingest worker wrote into the new image.
+     * The record's ApproximateCreationDateTime will not do: AWS rounds it down to the second, emulators
+     * coarser still. A removal has no new image, hence no lag (null).
+     */
+    static Instant changedAt(Record record) {
+        AttributeValue processedAt = record.dynamodb().hasNewImage()
+                ? record.dynamodb().newImage().get(ItemAttributes.PROCESSED_AT) : null;
+        if (processedAt == null || processedAt.s() == null) {
+            return null;
+        }
+        try {
+            return Instant.parse(processedAt.s());
+        } catch (DateTimeParseException e) {
+            return null;
+        }
     }
 
     @Override
@@ -82,7 +108,7 @@ final class IndexRecordProcessor implements DynamoDBStreamsShardRecordProcessor 
             List<ApplyOutcome> outcomes = applyUntilDone(records, ordering);
             for (int i = 0; i < records.size(); i++) {
                 if (outcomes.get(i) == ApplyOutcome.APPLIED) {
-                    metrics.applied(records.get(i).dynamodb().approximateCreationDateTime());
+                    metrics.applied(changedAt(records.get(i)));
                 } else {
                     metrics.parked();
                 }

@@ -5,6 +5,8 @@ import dev.mediapipeline.ingest.read.ExtractionLimitException;
 /** Why extraction of an object failed; {@link #wireName()} is the ErrorClass attribute value. */
 public enum ErrorClass {
     CORRUPT("corrupt"),
+    /** Zero bytes: nothing to sniff or read, most often an upload that went wrong. */
+    EMPTY("empty"),
     UNSUPPORTED("unsupported"),
     TOO_LARGE("too-large"),
     TIMEOUT("timeout");

@@ -81,7 +81,8 @@ public final class MediaExtraction {
 
     private static void run(BlockReader reader, MediaMetadata.Builder out) throws IOException {
         if (reader.size() == 0) {
-            out.type(MediaType.OTHER).contentType("application/octet-stream");
+            out.type(MediaType.OTHER).contentType("application/octet-stream")
+                    .failed(ErrorClass.EMPTY, "the object is empty (0 bytes)");
             return;
         }
         Sniffed sniffed = SNIFFER.sniff(reader);

@@ -10,7 +10,7 @@ import java.time.Duration;
  * @param visibilityTimeout how long a received message stays invisible; the heartbeat renews it every third
  *        of this while the message is held, so it only matters after a crash: the lower, the sooner
  *        another worker takes over
- * @param waitTime SQS long poll; also how long a close may wait for the poll under way
+ * @param waitTime SQS long poll; a close cuts the poll under way, so it never waits for it
  * @param shutdownGrace how long a close lets in-flight messages finish before releasing them
  * @param retryBackoff the first pause before a message that failed for a transient reason is handed out
  *        again; it doubles with every delivery

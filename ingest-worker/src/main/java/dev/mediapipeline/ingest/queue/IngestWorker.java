@@ -23,28 +23,30 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
  * Long-polls the ingest queue and handles messages with bounded parallelism. A message is deleted
  * only after its item is written (or it is dead-lettered); while work runs, a heartbeat keeps it
- * invisible; on close, receiving stops, work in flight gets a grace period and the rest is released.
+ * invisible; on close, the long poll under way is cut, work in flight gets a grace period and the rest is
+ * released.
  */
 public final class IngestWorker implements AutoCloseable {
 
-    static final String RETRIES_EXHAUSTED = "retries-exhausted";
     private static final Logger LOG = LoggerFactory.getLogger(IngestWorker.class);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(60);
     private static final int MAX_LOGGED_REASON = 300;
     /** After the grace, how long interrupted work may take to give its messages back before close releases them. */
     private static final Duration INTERRUPT_GRACE = Duration.ofSeconds(2);
+    /** How long close waits for the poller once its receive is cut: it may be waiting for room, at most 1 s. */
+    private static final Duration POLLER_EXIT = Duration.ofSeconds(2);
     /** How long the poller waits for room for a whole batch before it takes what room there is. */
     private static final Duration RECEIVE_PATIENCE = Duration.ofMillis(50);
 
     private final IngestOptions options;
     private final QueueActions queue;
+    private final LongPoll longPoll;
     private final DeleteBatcher deletions;
     private final OptionalInt maxReceiveCount;
     private final MessageProcessor processor;
@@ -62,21 +64,24 @@ public final class IngestWorker implements AutoCloseable {
 
     /** With an observer that follows single messages and failures, e.g. for an operator's page. */
     public IngestWorker(AwsClients clients, MeterRegistry registry, IngestOptions options, IngestObserver observer) {
-        this(clients.config(), clients.sqs(), clients.s3(), clients.dynamoDb(), registry, options, observer);
+        this(clients, clients.dynamoDb(), registry, options, observer);
     }
 
-    /** With clients of one's own, e.g. one that injects faults the embedded stack cannot produce. */
-    IngestWorker(PipelineConfig config, SqsClient sqs, S3Client s3, DynamoDbClient dynamoDb, MeterRegistry registry,
-                 IngestOptions options, IngestObserver observer) {
+    /** With a DynamoDB client of one's own, e.g. one that injects faults the embedded stack cannot produce. */
+    IngestWorker(AwsClients clients, DynamoDbClient dynamoDb, MeterRegistry registry, IngestOptions options,
+                 IngestObserver observer) {
+        PipelineConfig config = clients.config();
+        SqsClient sqs = clients.sqs();
         this.options = options;
         this.observer = observer;
         this.queue = new QueueActions(sqs,
                 sqs.getQueueUrl(r -> r.queueName(config.ingestQueue())).queueUrl(),
                 sqs.getQueueUrl(r -> r.queueName(config.ingestDlq())).queueUrl());
+        this.longPoll = new LongPoll(clients, queue.queueUrl());
         this.deletions = queue.deleteBatcher("ingest-delete");
         this.maxReceiveCount = queue.maxReceiveCount();
         this.metrics = new IngestMetrics(registry, observer);
-        this.processor = new MessageProcessor(new EventHandler(s3, new MediaItemStore(dynamoDb, config),
+        this.processor = new MessageProcessor(new EventHandler(clients.s3(), new MediaItemStore(dynamoDb, config),
                 options.limits(), metrics, Clock.systemUTC()), metrics);
         this.inFlight = new InFlight(options.maxInFlight());
         this.workers = Executors.newFixedThreadPool(options.parallelism(), named("ingest-worker"));
@@ -110,7 +115,7 @@ public final class IngestWorker implements AutoCloseable {
                 if (room == 0) {
                     continue;
                 }
-                List<Message> messages = queue.receive(room, options.waitTime(), options.visibilityTimeout());
+                List<Message> messages = longPoll.receive(room, options.waitTime(), options.visibilityTimeout());
                 inFlight.unused(room - messages.size());
                 messages.forEach(m -> inFlight.add(m.receiptHandle()));
                 messages.forEach(this::observeReceived);
@@ -119,6 +124,9 @@ public final class IngestWorker implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 return;
             } catch (RuntimeException e) {
+                if (!running.get()) {
+                    return; // close() cut the long poll
+                }
                 LOG.warn("Receiving from the ingest queue failed, retrying: {}", e.toString());
                 pause(Duration.ofSeconds(1));
             }
@@ -174,7 +182,7 @@ public final class IngestWorker implements AutoCloseable {
                 metrics.message("retried");
                 return false;
             }
-            deadLetter(message, RETRIES_EXHAUSTED, "failed on each of " + receives + " deliveries, last: "
+            deadLetter(message, DeadLetterReasons.RETRIES_EXHAUSTED, "failed on each of " + receives + " deliveries, last: "
                     + retry.cause());
         }
         return true;
@@ -183,7 +191,9 @@ public final class IngestWorker implements AutoCloseable {
     private void deadLetter(Message message, String errorClass, String error) {
         LOG.warn("Dead-lettered message {}: {} {}", message.messageId(), errorClass, abbreviated(error));
         queue.deadLetter(message, errorClass, error);
-        metrics.message("dead-lettered");
+        // A redriven letter that fails again is the same dead letter, not one more.
+        metrics.message(message.messageAttributes().containsKey(DeadLetterReasons.REDRIVE_ID)
+                ? "dead-lettered-again" : "dead-lettered");
     }
 
     /** retryBackoff, doubled with every delivery, so a throttled table is not hammered. */
@@ -220,9 +230,9 @@ public final class IngestWorker implements AutoCloseable {
     }
 
     /**
-     * Stops receiving, lets in-flight work finish within the grace period, interrupts what is left and
-     * makes every message still held visible again at once, so another worker takes it without waiting out
-     * the visibility timeout. Returns within about max(grace, wait time) + a few seconds.
+     * Cuts the long poll under way, lets in-flight work finish within the grace period, interrupts what is
+     * left and makes every message still held visible again at once, so another worker takes it without
+     * waiting out the visibility timeout. Returns at once when idle, else within about the grace + 2 s.
      */
     @Override
     public void close() {
@@ -230,24 +240,29 @@ public final class IngestWorker implements AutoCloseable {
             return;
         }
         long started = System.nanoTime();
+        int held = inFlight.size();
+        if (held > 0) {
+            LOG.info("Ingest worker stopping: waiting up to {} s for {} message(s) in flight",
+                    options.shutdownGrace().toSeconds(), held);
+        }
+        longPoll.close();
         workers.shutdown();
         try {
             if (!workers.awaitTermination(options.shutdownGrace().toMillis(), TimeUnit.MILLISECONDS)) {
                 workers.shutdownNow();
                 workers.awaitTermination(INTERRUPT_GRACE.toMillis(), TimeUnit.MILLISECONDS);
             }
-            // A long poll under way returns within the wait time; what it brings is released by dispatch().
-            long pollLeft = options.waitTime().plusSeconds(1).toNanos() - (System.nanoTime() - started);
-            poller.join(Math.max(1, TimeUnit.NANOSECONDS.toMillis(pollLeft)));
+            // What a receive brought back just before the cut is released by dispatch().
+            poller.join(POLLER_EXIT.toMillis());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         deletions.close();
         heartbeat.shutdownNow();
-        List<String> held = inFlight.receipts();
-        held.forEach(this::releaseNow);
+        List<String> unfinished = inFlight.receipts();
+        unfinished.forEach(this::releaseNow);
         LOG.info("Ingest worker stopped in {} ms; {} unfinished messages handed back",
-                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), held.size());
+                TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started), unfinished.size());
     }
 
     private static void pause(Duration d) {

@@ -1,5 +1,8 @@
 package dev.mediapipeline.ingest.queue;
 
+import static dev.mediapipeline.ingest.queue.DeadLetterReasons.INVALID_KEY;
+import static dev.mediapipeline.ingest.queue.DeadLetterReasons.MALFORMED_EVENT;
+
 import dev.mediapipeline.common.event.MalformedEventException;
 import dev.mediapipeline.common.event.S3EventParser;
 import dev.mediapipeline.common.event.S3EventRecord;
@@ -18,8 +21,6 @@ import org.slf4j.LoggerFactory;
  */
 final class MessageProcessor {
 
-    static final String MALFORMED_EVENT = "malformed-event";
-    static final String INVALID_KEY = "invalid-key";
     private static final Logger LOG = LoggerFactory.getLogger(MessageProcessor.class);
 
     private final S3EventParser parser = new S3EventParser();
@@ -51,9 +52,9 @@ final class MessageProcessor {
             try {
                 RecordResult result = handler.handle(record);
                 metrics.message(result.kind().name().toLowerCase(java.util.Locale.ROOT));
-                result.rejection().ifPresent(reason -> rejections.add(reason + ": " + record.rawKey()));
+                result.rejection().ifPresent(reason -> rejections.add(reason + ": " + record.key()));
             } catch (RuntimeException e) {
-                LOG.warn("Will retry {} {}: {}", record.eventName(), record.rawKey(), e.toString());
+                LOG.warn("Will retry {} {}: {}", record.eventName(), record.key(), e.toString());
                 return new Disposition.Retry(e);
             }
         }

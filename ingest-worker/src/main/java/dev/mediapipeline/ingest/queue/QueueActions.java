@@ -29,12 +29,8 @@ final class QueueActions {
         this.dlqUrl = dlqUrl;
     }
 
-    List<Message> receive(int max, Duration wait, Duration visibility) {
-        return sqs.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(max)
-                .waitTimeSeconds((int) wait.toSeconds())
-                .visibilityTimeout((int) visibility.toSeconds())
-                .messageSystemAttributeNamesWithStrings("ApproximateReceiveCount", "SentTimestamp")
-                .messageAttributeNames("All")).messages();
+    String queueUrl() {
+        return queueUrl;
     }
 
     DeleteBatcher deleteBatcher(String threadName) {

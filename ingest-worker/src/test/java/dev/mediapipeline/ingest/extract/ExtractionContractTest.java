@@ -61,10 +61,12 @@ class ExtractionContractTest {
     }
 
     @Test
-    void emptyObjectIsOther(@TempDir Path dir) throws IOException {
+    void emptyObjectFailsAsEmpty(@TempDir Path dir) throws IOException {
         Path empty = Files.write(dir.resolve("empty.mp4"), new byte[0]);
 
-        assertThat(extract(empty).toAttributes()).containsEntry("Type", "other").containsEntry("BytesRead", 0L);
+        assertThat(extract(empty).toAttributes()).containsEntry("Type", "other").containsEntry("Status", "FAILED")
+                .containsEntry("ErrorClass", "empty").containsEntry("Error", "the object is empty (0 bytes)")
+                .containsEntry("BytesRead", 0L);
     }
 
     @Test

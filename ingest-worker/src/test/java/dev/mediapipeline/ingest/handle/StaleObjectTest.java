@@ -122,7 +122,7 @@ class StaleObjectTest {
     private static S3EventRecord put(String key, byte[] bytes, String sequencer) {
         String eTag = stack.clients().s3().putObject(r -> r.bucket(stack.bucket()).key(key),
                 RequestBody.fromBytes(bytes)).eTag().replace("\"", "");
-        return new S3EventRecord(S3EventKind.CREATED, "ObjectCreated:Put", Instant.now(), stack.bucket(), key, key,
+        return new S3EventRecord(S3EventKind.CREATED, "ObjectCreated:Put", Instant.now(), stack.bucket(), key,
                 Optional.of((long) bytes.length), Optional.of(eTag), Optional.empty(), sequencer);
     }
 }

@@ -41,8 +41,8 @@ class TransientFailureTest {
         dynamoDb = ThrottlingDynamoDb.client(stack, faults);
         IngestOptions options = new IngestOptions(4, 8, VISIBILITY, Duration.ofSeconds(1), Duration.ofSeconds(5),
                 BACKOFF, ExtractionLimits.defaults());
-        worker = new IngestWorker(stack.config(), stack.clients().sqs(), stack.clients().s3(), dynamoDb,
-                new SimpleMeterRegistry(), options, IngestObserver.NONE);
+        worker = new IngestWorker(stack.clients(), dynamoDb, new SimpleMeterRegistry(), options,
+                IngestObserver.NONE);
         worker.start();
     }
 

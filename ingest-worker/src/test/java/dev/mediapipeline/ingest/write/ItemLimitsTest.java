@@ -59,7 +59,7 @@ class ItemLimitsTest {
                 new IngestMetrics(new SimpleMeterRegistry(), IngestObserver.NONE), Clock.systemUTC());
 
         RecordResult result = handler.handle(new S3EventRecord(S3EventKind.CREATED, "ObjectCreated:Put",
-                Instant.now(), stack.bucket(), key, key, Optional.of((long) hostile.length), Optional.of(eTag),
+                Instant.now(), stack.bucket(), key, Optional.of((long) hostile.length), Optional.of(eTag),
                 Optional.empty(), "0A"));
 
         assertThat(result.kind()).isEqualTo(RecordResult.Kind.APPLIED);

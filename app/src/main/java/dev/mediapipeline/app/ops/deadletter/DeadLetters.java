@@ -1,5 +1,6 @@
 package dev.mediapipeline.app.ops.deadletter;
 
+import dev.mediapipeline.ingest.queue.DeadLetterReasons;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -20,13 +21,15 @@ import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
  *
  * <p>A letter that fails again while the redrive runs comes straight back to the DLQ (poison is
  * dead-lettered at once). So that one redrive does not move it round and round, each copy carries the
- * attribute {@value #REDRIVE_ID} with the id of this redrive, which the worker keeps when it
+ * attribute {@code RedriveId} with the id of this redrive, which the worker keeps when it
  * dead-letters the message again; letters that come back with it are left in the DLQ.
+ *
+ * <p>Letters whose reason is permanent ({@link DeadLetterReasons#PERMANENT}: a key outside the layout, a
+ * body that is no S3 event) would fail the same way at once, so a redrive leaves them in the DLQ unless
+ * forced.
  */
 public final class DeadLetters {
 
-    /** Message attribute naming the redrive that last moved a message back. */
-    public static final String REDRIVE_ID = "RedriveId";
     private static final int BATCH = 10;
     /** Long enough to copy a batch; if we die, the letters show up again after it. */
     private static final int HOLD_SECONDS = 30;
@@ -58,10 +61,17 @@ public final class DeadLetters {
         }
     }
 
-    /** Moves up to {@code max} letters back to the ingest queue; returns how many moved. */
-    public int redrive(int max) {
+    /** What a redrive did: letters moved back, and letters left in the DLQ because they cannot succeed. */
+    public record Redriven(int moved, int skipped) {
+    }
+
+    /**
+     * Moves up to {@code max} letters back to the ingest queue; with {@code force} also those whose reason is
+     * permanent, which are otherwise left where they are and counted as skipped.
+     */
+    public Redriven redrive(int max, boolean force) {
         String id = UUID.randomUUID().toString();
-        List<Message> cameBack = new ArrayList<>();
+        List<Message> left = new ArrayList<>();
         int moved = 0;
         try {
             while (moved < max) {
@@ -71,12 +81,12 @@ public final class DeadLetters {
                 }
                 List<DeleteMessageBatchRequestEntry> done = new ArrayList<>();
                 for (Message m : batch) {
-                    if (movedBy(m, id)) {
-                        cameBack.add(m);
+                    if (movedBy(m, id) || !force && permanent(m)) {
+                        left.add(m);
                         continue;
                     }
                     Map<String, MessageAttributeValue> attributes = withoutReason(m.messageAttributes());
-                    attributes.put(REDRIVE_ID,
+                    attributes.put(DeadLetterReasons.REDRIVE_ID,
                             MessageAttributeValue.builder().dataType("String").stringValue(id).build());
                     sqs.sendMessage(r -> r.queueUrl(queueUrl).messageBody(m.body()).messageAttributes(attributes));
                     done.add(DeleteMessageBatchRequestEntry.builder().id(m.messageId())
@@ -88,14 +98,19 @@ public final class DeadLetters {
                 moved += done.size();
             }
         } finally {
-            release(cameBack);
+            release(left);
         }
-        return moved;
+        return new Redriven(moved, (int) left.stream().filter(m -> !movedBy(m, id)).count());
     }
 
     private static boolean movedBy(Message message, String redriveId) {
-        MessageAttributeValue value = message.messageAttributes().get(REDRIVE_ID);
+        MessageAttributeValue value = message.messageAttributes().get(DeadLetterReasons.REDRIVE_ID);
         return value != null && redriveId.equals(value.stringValue());
+    }
+
+    private static boolean permanent(Message message) {
+        MessageAttributeValue reason = message.messageAttributes().get(DeadLetter.ERROR_CLASS);
+        return reason != null && DeadLetterReasons.PERMANENT.contains(reason.stringValue());
     }
 
     private List<Message> receive(int max) {
