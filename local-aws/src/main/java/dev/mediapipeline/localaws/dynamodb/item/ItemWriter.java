@@ -1,5 +1,6 @@
 package dev.mediapipeline.localaws.dynamodb.item;
 
+import dev.mediapipeline.localaws.dynamodb.DynamoDbException;
 import dev.mediapipeline.localaws.dynamodb.capacity.ConsumedCapacity;
 import dev.mediapipeline.localaws.dynamodb.storage.Database;
 import dev.mediapipeline.localaws.dynamodb.storage.ItemLocks;
@@ -49,6 +50,9 @@ public final class ItemWriter {
         schema.lock();
         Outcome outcome;
         try (ItemLocks.Held held = locks.lock(table.name(), encodedKey)) {
+            if (table.deleted()) {
+                throw DynamoDbException.resourceNotFound("Requested resource not found");
+            }
             Map<String, Value> current = table.items().get(encodedKey);
             Map<String, Value> next = change.apply(current);
             store(table, encodedKey, current, next, capacity, byTimeToLive);

@@ -17,6 +17,8 @@ public final class Table {
     private final SortedItems items;
     private final Map<String, SortedItems> indexes = new ConcurrentHashMap<>();
     private final ReadWriteLock schemaLock = new ReentrantReadWriteLock();
+    /** Set by DeleteTable: a write that looked the table up before it went finds it gone. */
+    private volatile boolean deleted;
 
     Table(TableDefinition definition, SortedItems items) {
         this.definition = definition;
@@ -58,5 +60,14 @@ public final class Table {
 
     public ReadWriteLock schemaLock() {
         return schemaLock;
+    }
+
+    /** Whether DeleteTable removed this table; checked under the schema lock's read lock. */
+    public boolean deleted() {
+        return deleted;
+    }
+
+    void markDeleted() {
+        deleted = true;
     }
 }

@@ -93,13 +93,21 @@ public final class TableCatalog {
         store(definition);
     }
 
+    /** Removes a table once the writes in flight on it are done; later ones find it deleted. */
     public synchronized void delete(Table table) {
-        TableDefinition definition = table.definition();
-        tables.remove(definition.name());
-        stored.remove(definition.name());
-        definition.indexes().forEach(i -> database.drop(definition.indexMapName(i.name())));
-        database.drop(definition.itemsMapName());
-        database.commit();
+        var exclusive = table.schemaLock().writeLock();
+        exclusive.lock();
+        try {
+            TableDefinition definition = table.definition();
+            table.markDeleted();
+            tables.remove(definition.name());
+            stored.remove(definition.name());
+            definition.indexes().forEach(i -> database.drop(definition.indexMapName(i.name())));
+            database.drop(definition.itemsMapName());
+            database.commit();
+        } finally {
+            exclusive.unlock();
+        }
     }
 
     private Table open(TableDefinition definition) {

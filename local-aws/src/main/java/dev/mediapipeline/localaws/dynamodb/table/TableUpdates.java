@@ -34,7 +34,14 @@ public final class TableUpdates {
         this.database = database;
     }
 
+    /** Serialised with every other change of a definition, so none is lost (they all hold the catalog). */
     public JsonNode updateTable(JsonNode request) {
+        synchronized (catalog) {
+            return update(request);
+        }
+    }
+
+    private JsonNode update(JsonNode request) {
         Table table = catalog.requireForControl(RequestFields.tableName(request, "TableName"));
         TableDefinition old = table.definition();
         TableDefinition updated = capacity(request, old);
