@@ -15,6 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.ProjectionType;
+import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 
 class PersistenceTest {
 
@@ -28,7 +29,8 @@ class PersistenceTest {
             dynamo.createTable(b -> b.tableName("Kept").attributeDefinitions(string("Pk"), string("Owner"))
                     .keySchema(hash("Pk")).billingMode(BillingMode.PAY_PER_REQUEST)
                     .globalSecondaryIndexes(g -> g.indexName("ByOwner").keySchema(hash("Owner"))
-                            .projection(p -> p.projectionType(ProjectionType.ALL))));
+                            .projection(p -> p.projectionType(ProjectionType.ALL)))
+                    .streamSpecification(st -> st.streamEnabled(true).streamViewType(StreamViewType.NEW_IMAGE)));
             dynamo.putItem(b -> b.tableName("Kept").item(Map.of("Pk", s("p1"), "Owner", s("o1"))));
             dynamo.updateTimeToLive(b -> b.tableName("Kept").timeToLiveSpecification(t -> t.attributeName("Ttl").enabled(true)));
         }
@@ -39,6 +41,8 @@ class PersistenceTest {
             var table = dynamo.describeTable(b -> b.tableName("Kept")).table();
             assertThat(table.itemCount()).isEqualTo(1);
             assertThat(table.tableSizeBytes()).isEqualTo(2 + 2 + 5 + 2);
+            assertThat(table.streamSpecification().streamViewType()).isEqualTo(StreamViewType.NEW_IMAGE);
+            assertThat(table.latestStreamArn()).startsWith(table.tableArn() + "/stream/");
             assertThat(dynamo.describeTimeToLive(b -> b.tableName("Kept")).timeToLiveDescription().attributeName()).isEqualTo("Ttl");
         }
     }
