@@ -17,8 +17,12 @@ public final class ConsumedCapacity {
     private static final double KB = 1024;
 
     private final String tableName;
-    /** ReadCapacityUnits or WriteCapacityUnits: which kind the units are, as the answer names them. */
+    /**
+     * ReadCapacityUnits or WriteCapacityUnits: which kind the units are, which a transaction's answer names
+     * beside CapacityUnits (single-item, batch, query and scan answers give CapacityUnits alone).
+     */
     private final String unitsField;
+    private boolean transactional;
     private double table;
     private final Map<String, Double> globalIndexes = new TreeMap<>();
     private final Map<String, Double> localIndexes = new TreeMap<>();
@@ -59,11 +63,12 @@ public final class ConsumedCapacity {
         (global ? globalIndexes : localIndexes).merge(indexName, units, Double::sum);
     }
 
-    /** Multiplies everything, e.g. by 2 for a transaction. */
-    public void scale(double factor) {
-        table *= factor;
-        globalIndexes.replaceAll((k, v) -> v * factor);
-        localIndexes.replaceAll((k, v) -> v * factor);
+    /** Bills what was counted as a transaction does: twice over, with the read or write units named. */
+    public void transactional() {
+        table *= 2;
+        globalIndexes.replaceAll((k, v) -> v * 2);
+        localIndexes.replaceAll((k, v) -> v * 2);
+        transactional = true;
     }
 
     public double total() {
@@ -76,10 +81,9 @@ public final class ConsumedCapacity {
         if (!"TOTAL".equals(mode) && !"INDEXES".equals(mode)) {
             return null;
         }
-        ObjectNode node = JsonNodeFactory.instance.objectNode().put("TableName", tableName)
-                .put("CapacityUnits", total()).put(unitsField, total());
+        ObjectNode node = units(JsonNodeFactory.instance.objectNode().put("TableName", tableName), total());
         if (mode.equals("INDEXES")) {
-            node.putObject("Table").put("CapacityUnits", table).put(unitsField, table);
+            units(node.putObject("Table"), table);
             putIndexes(node, "GlobalSecondaryIndexes", globalIndexes);
             putIndexes(node, "LocalSecondaryIndexes", localIndexes);
         }
@@ -101,7 +105,15 @@ public final class ConsumedCapacity {
     private void putIndexes(ObjectNode node, String field, Map<String, Double> indexes) {
         if (!indexes.isEmpty()) {
             ObjectNode byName = node.putObject(field);
-            indexes.forEach((name, units) -> byName.putObject(name).put("CapacityUnits", units).put(unitsField, units));
+            indexes.forEach((name, units) -> units(byName.putObject(name), units));
         }
+    }
+
+    private ObjectNode units(ObjectNode node, double units) {
+        node.put("CapacityUnits", units);
+        if (transactional) {
+            node.put(unitsField, units);
+        }
+        return node;
     }
 }

@@ -64,7 +64,7 @@ final class KeyConditions {
         } else if (condition instanceof Cond.BeginsWith beginsWith) {
             keyFirst("begins_with", beginsWith.value(), List.of(beginsWith.prefix()));
         } else {
-            throw invalid("Invalid operator used in KeyConditionExpression: " + operatorName(condition));
+            throw DynamoDbException.validation("Invalid operator used in KeyConditionExpression: " + operatorName(condition));
         }
     }
 
@@ -80,7 +80,7 @@ final class KeyConditions {
     private void keyFirst(String operator, Operand key, List<Operand> values) {
         rejectNested(key, values);
         if (!(key instanceof Operand.Attribute)) {
-            throw invalid("Invalid condition in KeyConditionExpression: " + operator + " operator must have the key attribute as its first operand");
+            throw DynamoDbException.validation("Invalid condition in KeyConditionExpression: " + operator + " operator must have the key attribute as its first operand");
         }
         add(operator.toUpperCase(Locale.ROOT), key, values);
     }
@@ -88,11 +88,11 @@ final class KeyConditions {
     private void add(String operator, Operand key, List<Operand> values) {
         rejectNested(key, values);
         if (values.stream().anyMatch(v -> v instanceof Operand.Attribute)) {
-            throw invalid("Invalid condition in KeyConditionExpression: " + (key instanceof Operand.Attribute
+            throw DynamoDbException.validation("Invalid condition in KeyConditionExpression: " + (key instanceof Operand.Attribute
                     ? "Multiple attribute names used in one condition" : "No key attribute specified"));
         }
         if (!(key instanceof Operand.Attribute attribute)) {
-            throw invalid("Invalid condition in KeyConditionExpression: No key attribute specified");
+            throw DynamoDbException.validation("Invalid condition in KeyConditionExpression: No key attribute specified");
         }
         if (attribute.path().length() > 1) {
             throw DynamoDbException.validation("KeyConditionExpressions cannot have conditions on nested attributes");
@@ -129,9 +129,5 @@ final class KeyConditions {
             return "IN";
         }
         return condition instanceof Cond.Or ? "OR" : "NOT";
-    }
-
-    private static DynamoDbException invalid(String message) {
-        return DynamoDbException.validation("Invalid KeyConditionExpression: " + message);
     }
 }

@@ -74,7 +74,7 @@ final class UpdateParser {
         Value.Type type = operand.staticType();
         if (operand != Operand.INVALID && !type.isSet() && !(numbersAllowed && type == Value.Type.N)) {
             problems.report(Problems.Kind.OPERAND_TYPE, "Incorrect operand type for operator or function; operator: "
-                    + section + ", operand type: " + typeWord(type));
+                    + section + ", operand type: " + typeWord(type) + ", typeSet: ALLOWED_FOR_" + section + "_OPERAND");
         }
         return ((Operand.Literal) operand).value();
     }
@@ -144,12 +144,15 @@ final class UpdateParser {
         for (Operand argument : arguments) {
             if (argument instanceof Operand.Literal && argument != Operand.INVALID && argument.staticType() != wanted) {
                 problems.report(Problems.Kind.FUNCTION, "Incorrect operand type for operator or function; "
-                        + "operator or function: " + function + ", operand type: " + typeWord(argument.staticType()));
+                        + "operator or function: " + function + ", operand type: " + argument.staticType());
             }
         }
     }
 
-    /** Update errors spell scalar and document types out (STRING, LIST); sets keep their codes. */
+    /**
+     * ADD and DELETE errors spell scalar and document types out (STRING, LIST), sets keep their codes;
+     * the arithmetic and function errors name every type by its code (S, L).
+     */
     private static String typeWord(Value.Type type) {
         return TYPE_WORDS.getOrDefault(type.name(), type.name());
     }

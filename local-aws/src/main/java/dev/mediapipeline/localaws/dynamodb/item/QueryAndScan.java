@@ -7,6 +7,7 @@ import dev.mediapipeline.localaws.dynamodb.DynamoDbException;
 import dev.mediapipeline.localaws.dynamodb.RequestFields;
 import dev.mediapipeline.localaws.dynamodb.capacity.ConsumedCapacity;
 import dev.mediapipeline.localaws.dynamodb.expression.Condition;
+import dev.mediapipeline.localaws.dynamodb.expression.ConditionAttributes;
 import dev.mediapipeline.localaws.dynamodb.expression.KeyCondition;
 import dev.mediapipeline.localaws.dynamodb.expression.Projection;
 import dev.mediapipeline.localaws.dynamodb.storage.SortedItems;
@@ -16,6 +17,7 @@ import dev.mediapipeline.localaws.dynamodb.value.ValueJson;
 import java.util.Arrays;
 import java.util.Iterator;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.function.Predicate;
 
@@ -35,6 +37,7 @@ public final class QueryAndScan {
         Condition filter = expressions.filter();
         Projection projection = expressions.projection();
         expressions.requireAllUsed();
+        rejectKeysInFilter(request, target, filter);
         String select = Selects.of(request, target, projection, expressions.projectsByAttributesToGet(), "Querying");
         KeyRange range = KeyRange.of(keyCondition, target.keys());
         byte[] start = target.exclusiveStart(request);
@@ -56,6 +59,19 @@ public final class QueryAndScan {
         Predicate<Map<String, Value>> segment = segment(request, target);
         Iterator<SortedItems.Entry> entries = target.entries().range(null, null, true, target.exclusiveStart(request));
         return answer(request, target, entries, filter, projection, select, segment);
+    }
+
+    /** A Query filters on what its key condition does not select: the queried table's or index's key is refused. */
+    private static void rejectKeysInFilter(JsonNode request, ReadTarget target, Condition filter) {
+        if (filter == null) {
+            return;
+        }
+        Set<String> read = ConditionAttributes.of(filter);
+        String parameter = request.hasNonNull("QueryFilter") ? "QueryFilter" : "Filter Expression";
+        target.keys().names().stream().filter(read::contains).findFirst().ifPresent(key -> {
+            throw DynamoDbException.validation(parameter + " can only contain non-primary key attributes: "
+                    + "Primary key attribute: " + key);
+        });
     }
 
     private JsonNode answer(JsonNode request, ReadTarget target, Iterator<SortedItems.Entry> entries, Condition filter,

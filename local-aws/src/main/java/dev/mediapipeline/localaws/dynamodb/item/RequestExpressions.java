@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 /**
  * The expressions of one request (or of one element of a transaction), parsed against its shared
@@ -28,6 +29,9 @@ final class RequestExpressions {
             "ProjectionExpression", "UpdateExpression", "KeyConditionExpression");
     private static final List<String> NON_EXPRESSIONS = List.of("Expected", "QueryFilter", "ScanFilter",
             "AttributesToGet", "AttributeUpdates", "KeyConditions", "ConditionalOperator");
+
+    private static final Pattern NAME_KEY = Pattern.compile("#[0-9a-zA-Z_]+");
+    private static final Pattern VALUE_KEY = Pattern.compile(":[0-9a-zA-Z_]+");
 
     private final JsonNode request;
     private final ExpressionContext context;
@@ -58,6 +62,7 @@ final class RequestExpressions {
             if (node.isEmpty()) {
                 throw DynamoDbException.validation("ExpressionAttributeNames must not be empty");
             }
+            checkPlaceholders(node, "ExpressionAttributeNames", NAME_KEY);
             node.fields().forEachRemaining(e -> names.put(e.getKey(), e.getValue().asText()));
         });
         RequestFields.field(request, "ExpressionAttributeValues").ifPresent(node -> {
@@ -71,9 +76,19 @@ final class RequestExpressions {
             if (node.isEmpty()) {
                 throw DynamoDbException.validation("ExpressionAttributeValues must not be empty");
             }
+            checkPlaceholders(node, "ExpressionAttributeValues", VALUE_KEY);
             values.putAll(ValueJson.readItem(node));
         });
         return new RequestExpressions(request, expressions.isEmpty() ? null : new ExpressionContext(names, values));
+    }
+
+    /** Every key of ExpressionAttributeNames or ExpressionAttributeValues must be a placeholder: #name or :value. */
+    private static void checkPlaceholders(JsonNode map, String field, Pattern key) {
+        map.fieldNames().forEachRemaining(k -> {
+            if (!key.matcher(k).matches()) {
+                throw DynamoDbException.validation(field + " contains invalid key: Syntax error; key: \"" + k + "\"");
+            }
+        });
     }
 
     /** ConditionExpression, or the legacy Expected; null when the request has neither. */

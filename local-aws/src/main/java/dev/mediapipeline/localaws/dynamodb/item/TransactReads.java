@@ -43,8 +43,9 @@ public final class TransactReads {
                 entry.set("Item", ValueJson.writeItem(projection == null ? item : projection.apply(item)));
             }
             capacities.computeIfAbsent(table.name(), ConsumedCapacity::reads)
-                    .addTable(2 * ConsumedCapacity.readUnits(item == null ? 0 : Value.itemSize(item), true));
+                    .addTable(ConsumedCapacity.readUnits(item == null ? 0 : Value.itemSize(item), true));
         }
+        capacities.values().forEach(ConsumedCapacity::transactional);
         ArrayNode consumed = ConsumedCapacity.renderAll(capacities.values(), WriteOptions.capacityMode(request));
         if (consumed != null) {
             response.set("ConsumedCapacity", consumed);

@@ -66,7 +66,7 @@ public final class TransactWrites {
         Map<String, ConsumedCapacity> capacities = execute(actions);
         ObjectNode response = JsonNodeFactory.instance.objectNode();
         String capacityMode = WriteOptions.capacityMode(request);
-        capacities.values().forEach(c -> c.scale(2));
+        capacities.values().forEach(ConsumedCapacity::transactional);
         ArrayNode consumed = ConsumedCapacity.renderAll(capacities.values(), capacityMode);
         if (consumed != null) {
             response.set("ConsumedCapacity", consumed);

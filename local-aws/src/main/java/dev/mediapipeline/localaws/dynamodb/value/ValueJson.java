@@ -8,12 +8,11 @@ import dev.mediapipeline.localaws.dynamodb.DynamoDbException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashSet;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -27,6 +26,7 @@ public final class ValueJson {
     private static final BigDecimal MAX_MAGNITUDE = new BigDecimal("1E+126");
     private static final BigDecimal MIN_MAGNITUDE = new BigDecimal("1E-130");
     private static final JsonNodeFactory JSON = JsonNodeFactory.instance;
+    private static final String INVALID = "One or more parameter values were invalid: ";
 
     private ValueJson() {
     }
@@ -78,15 +78,15 @@ public final class ValueJson {
             case S -> Value.s(text(v));
             case N -> Value.n(number(text(v)));
             case B -> Value.b(binary(v));
-            case SS -> Value.ss(set(v, ValueJson::text, "An string set  may not be empty"));
-            case NS -> Value.ns(set(v, m -> number(text(m)), "An number set  may not be empty"));
-            case BS -> Value.bs(set(v, ValueJson::binary, "Binary sets should not be empty"));
+            case SS -> Value.ss(set(v, Value.Type.SS, ValueJson::text));
+            case NS -> Value.ns(set(v, Value.Type.NS, m -> number(text(m))));
+            case BS -> Value.bs(set(v, Value.Type.BS, ValueJson::binary));
             case M -> Value.m(readItem(v));
             case L -> Value.l(list(v));
             case NULL -> {
                 if (!v.isBoolean() || !v.asBoolean()) {
                     throw DynamoDbException.validation(
-                            "One or more parameter values were invalid: Null attribute value types must have the value of true");
+                            INVALID + "Null attribute value types must have the value of true");
                 }
                 yield Value.NULL;
             }
@@ -173,12 +173,16 @@ public final class ValueJson {
         }
     }
 
-    private static <T> List<T> set(JsonNode v, Function<JsonNode, T> member, String emptyMessage) {
+    private static <T> List<T> set(JsonNode v, Value.Type type, Function<JsonNode, T> member) {
         if (!v.isArray()) {
             throw DynamoDbException.serialization("Unexpected value type in payload");
         }
         if (v.isEmpty()) {
-            throw DynamoDbException.validation("One or more parameter values were invalid: " + emptyMessage);
+            throw DynamoDbException.validation(INVALID + switch (type) {
+                case SS -> "An string set  may not be empty";
+                case NS -> "An number set  may not be empty";
+                default -> "Binary sets should not be empty";
+            });
         }
         List<T> members = new ArrayList<>();
         List<String> texts = new ArrayList<>();
@@ -186,10 +190,12 @@ public final class ValueJson {
             members.add(member.apply(m));
             texts.add(m.asText());
         });
-        Set<T> distinct = new LinkedHashSet<>(members);
-        if (distinct.size() < members.size()) {
-            throw DynamoDbException.validation("One or more parameter values were invalid: Input collection "
-                    + texts + " contains duplicates.");
+        if (new HashSet<>(members).size() < members.size()) {
+            throw DynamoDbException.validation(switch (type) {
+                case NS -> "Input collection contains duplicates";
+                case BS -> INVALID + "Input collection " + texts + "of type BS contains duplicates.";
+                default -> INVALID + "Input collection " + texts + " contains duplicates.";
+            });
         }
         return members;
     }

@@ -124,6 +124,16 @@ class BatchConformanceTest {
     }
 
     @Test
+    void aTableWithNoRequestsIsAConstraintViolation() {
+        // dynalite test/batchWriteItem.js: each table's list must hold 1 to 25 requests, checked before the table.
+        assertValidationContaining(() -> ddb().batchWriteItem(b -> b.requestItems(Map.of(one, List.of()))),
+                "at 'requestItems' failed to satisfy constraint: Map value must satisfy constraint: "
+                        + "[Member must have length less than or equal to 25, Member must have length greater than or equal to 1]");
+        assertValidationContaining(() -> ddb().batchWriteItem(b -> b.requestItems(Map.of(one + "-missing", List.of()))),
+                "Map value must satisfy constraint");
+    }
+
+    @Test
     void consumedCapacityIsReportedPerTable() {
         var r = ddb().batchWriteItem(b -> b.returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).requestItems(Map.of(
                 one, List.of(put(item("pk", s("cc-1"))), put(item("pk", s("cc-2")))),

@@ -9,9 +9,11 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
 import software.amazon.awssdk.services.dynamodb.model.OperationType;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
 import software.amazon.awssdk.services.dynamodb.model.StreamDescription;
 import software.amazon.awssdk.services.dynamodb.model.StreamStatus;
@@ -31,7 +33,7 @@ class StreamsConformanceTest {
     }
 
     private static Stream streamTable(StreamViewType view) {
-        String name = createTable("Streamed", b -> b.attributeDefinitions(attr("pk", software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType.S))
+        String name = createTable("Streamed", b -> b.attributeDefinitions(attr("pk", ScalarAttributeType.S))
                 .keySchema(hashKey("pk")).streamSpecification(s -> s.streamEnabled(true).streamViewType(view)));
         TableDescription d = ddb().describeTable(b -> b.tableName(name)).table();
         return new Stream(name, d.latestStreamArn());
@@ -256,6 +258,23 @@ class StreamsConformanceTest {
         assertThat(status).isIn(StreamStatus.DISABLING, StreamStatus.DISABLED);
         TableDescription t = ddb().describeTable(b -> b.tableName(stream.table())).table();
         assertThat(t.latestStreamArn()).isEqualTo(stream.arn());
+    }
+
+    @Test
+    void aTableCreatedAgainUnderTheNameHasNoLatestStream() {
+        Stream stream = streamTable(StreamViewType.KEYS_ONLY);
+        ddb().deleteTable(b -> b.tableName(stream.table()));
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (ddb().listTables().tableNames().contains(stream.table()) && System.currentTimeMillis() < deadline) {
+            sleep(50);
+        }
+        ddb().createTable(b -> b.tableName(stream.table()).billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(attr("pk", ScalarAttributeType.S)).keySchema(hashKey("pk")));
+        TableDescription again = awaitActive(stream.table());
+        assertThat(again.latestStreamArn()).isNull();
+        assertThat(again.latestStreamLabel()).isNull();
+        assertThat(streams().describeStream(b -> b.streamArn(stream.arn())).streamDescription().streamStatus())
+                .isIn(StreamStatus.DISABLING, StreamStatus.DISABLED);
     }
 
     @Test

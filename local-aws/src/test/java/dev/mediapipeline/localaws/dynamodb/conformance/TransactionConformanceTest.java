@@ -164,6 +164,23 @@ class TransactionConformanceTest {
     }
 
     @Test
+    void indexesBreakdownSplitsTransactionalUnitsToo() {
+        // nubo-db/dynoxide#123, characterised against DynamoDB: transactions (only they) report the read or
+        // write split beside CapacityUnits, in the per-table breakdown as well.
+        var w = ddb().transactWriteItems(b -> b.returnConsumedCapacity(ReturnConsumedCapacity.INDEXES)
+                .transactItems(put(item("pk", s("tx-idx-1")))));
+        assertThat(w.consumedCapacity()).singleElement().satisfies(c -> {
+            assertThat(c.table().capacityUnits()).isEqualTo(2.0);
+            assertThat(c.table().writeCapacityUnits()).isEqualTo(2.0);
+            assertThat(c.table().readCapacityUnits()).isNull();
+        });
+        var single = ddb().putItem(b -> b.tableName(table).item(item("pk", s("tx-idx-2")))
+                .returnConsumedCapacity(ReturnConsumedCapacity.TOTAL));
+        assertThat(single.consumedCapacity().capacityUnits()).isEqualTo(1.0);
+        assertThat(single.consumedCapacity().writeCapacityUnits()).isNull();
+    }
+
+    @Test
     void transactionsConsumeTwiceTheCapacity() {
         var w = ddb().transactWriteItems(b -> b.returnConsumedCapacity(ReturnConsumedCapacity.TOTAL)
                 .transactItems(put(item("pk", s("tx-cap-1"))), put(item("pk", s("tx-cap-2")))));

@@ -107,6 +107,14 @@ class TypesAndLimitsConformanceTest {
     }
 
     @Test
+    void duplicateMessagesDifferBySetType() {
+        // dynalite test/batchWriteItem.js, recorded against DynamoDB: three wordings for one rule.
+        assertValidation(() -> put(ns("1", "1.0")), "Input collection contains duplicates");
+        assertValidation(() -> put(bs(bytes(98), bytes(98))),
+                "One or more parameter values were invalid: Input collection [Yg==, Yg==]of type BS contains duplicates.");
+    }
+
+    @Test
     void emptySetsAreRejected() {
         assertValidation(() -> put(ss()), "One or more parameter values were invalid: An string set  may not be empty");
         assertValidation(() -> put(ns()), "One or more parameter values were invalid: An number set  may not be empty");

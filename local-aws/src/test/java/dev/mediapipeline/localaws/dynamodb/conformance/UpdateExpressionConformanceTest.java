@@ -267,9 +267,11 @@ class UpdateExpressionConformanceTest {
     @Test
     void addAndDeleteNeedNumbersOrSets() {
         assertValidation(() -> update("x", "ADD a :v", item(":v", s("text"))),
-                "Invalid UpdateExpression: Incorrect operand type for operator or function; operator: ADD, operand type: STRING");
+                "Invalid UpdateExpression: Incorrect operand type for operator or function; operator: ADD, operand type: STRING, "
+                        + "typeSet: ALLOWED_FOR_ADD_OPERAND");
         assertValidation(() -> update("x", "DELETE a :v", item(":v", n("1"))),
-                "Invalid UpdateExpression: Incorrect operand type for operator or function; operator: DELETE, operand type: NUMBER");
+                "Invalid UpdateExpression: Incorrect operand type for operator or function; operator: DELETE, operand type: NUMBER, "
+                        + "typeSet: ALLOWED_FOR_DELETE_OPERAND");
     }
 
     @Test
@@ -313,6 +315,23 @@ class UpdateExpressionConformanceTest {
                 "Invalid UpdateExpression: Operator or function requires a document path; operator or function: if_not_exists");
         assertValidation(() -> update("x", "SET a = no_such_function(b)", Map.of()),
                 "Invalid UpdateExpression: Invalid function name; function: no_such_function");
+    }
+
+    @Test
+    void valuesWithoutUpdateOrConditionExpressionAreRejected() {
+        // The message real DynamoDB gave the SDK v2 for this request.
+        assertValidation(() -> ddb().updateItem(b -> b.tableName(table).key(item("pk", s("x")))
+                        .expressionAttributeValues(item(":v", s("1")))),
+                "ExpressionAttributeValues can only be specified when using expressions: UpdateExpression and "
+                        + "ConditionExpression are null");
+    }
+
+    @Test
+    void anUpdateOfAMissingItemUnderAFailingConditionCreatesNothing() {
+        assertConditionFailed(() -> ddb().updateItem(b -> b.tableName(table).key(item("pk", s("never-there")))
+                .updateExpression("SET a = :v").conditionExpression("attribute_exists(pk)")
+                .expressionAttributeValues(item(":v", s("1")))));
+        assertThat(read("never-there")).isEmpty();
     }
 
     @Test

@@ -76,27 +76,27 @@ class KeyConditionExpressionTest {
     @Test
     void conditionsAKeyConditionCannotHold() {
         assertValidation(() -> key("pk = :p OR sk = :a"),
-                "Invalid KeyConditionExpression: Invalid operator used in KeyConditionExpression: OR");
+                "Invalid operator used in KeyConditionExpression: OR");
         assertValidation(() -> key("NOT pk = :p"),
-                "Invalid KeyConditionExpression: Invalid operator used in KeyConditionExpression: NOT");
+                "Invalid operator used in KeyConditionExpression: NOT");
         assertValidation(() -> key("pk IN (:p)"),
-                "Invalid KeyConditionExpression: Invalid operator used in KeyConditionExpression: IN");
+                "Invalid operator used in KeyConditionExpression: IN");
         assertValidation(() -> key("pk <> :p"),
-                "Invalid KeyConditionExpression: Invalid operator used in KeyConditionExpression: <>");
+                "Invalid operator used in KeyConditionExpression: <>");
         assertValidation(() -> key("pk = :p AND attribute_exists(sk)"),
-                "Invalid KeyConditionExpression: Invalid operator used in KeyConditionExpression: attribute_exists");
+                "Invalid operator used in KeyConditionExpression: attribute_exists");
         assertValidation(() -> key("pk = :p AND contains(sk, :s)"),
-                "Invalid KeyConditionExpression: Invalid operator used in KeyConditionExpression: contains");
+                "Invalid operator used in KeyConditionExpression: contains");
         assertValidation(() -> key("pk = :p AND size(sk) > :a"), "KeyConditionExpressions cannot contain nested operations");
         assertValidation(() -> key("pk.x = :p"), "KeyConditionExpressions cannot have conditions on nested attributes");
         assertValidation(() -> key("pk = sk"),
-                "Invalid KeyConditionExpression: Invalid condition in KeyConditionExpression: Multiple attribute names used in one condition");
+                "Invalid condition in KeyConditionExpression: Multiple attribute names used in one condition");
         assertValidation(() -> key(":p = :a"),
-                "Invalid KeyConditionExpression: Invalid condition in KeyConditionExpression: No key attribute specified");
+                "Invalid condition in KeyConditionExpression: No key attribute specified");
         assertValidation(() -> key("pk = :p AND :a BETWEEN sk AND :b"),
-                "Invalid KeyConditionExpression: Invalid condition in KeyConditionExpression: BETWEEN operator must have the key attribute as its first operand");
+                "Invalid condition in KeyConditionExpression: BETWEEN operator must have the key attribute as its first operand");
         assertValidation(() -> key("pk = :p AND begins_with(:s, sk)"),
-                "Invalid KeyConditionExpression: Invalid condition in KeyConditionExpression: begins_with operator must have the key attribute as its first operand");
+                "Invalid condition in KeyConditionExpression: begins_with operator must have the key attribute as its first operand");
     }
 
     @Test

@@ -155,13 +155,15 @@ class UpdateExpressionTest {
     @Test
     void operandTypesCheckedWhenParsed() {
         assertValidation(() -> Expressions.update("ADD a :v", values(":v", s("x"))),
-                "Invalid UpdateExpression: Incorrect operand type for operator or function; operator: ADD, operand type: STRING");
+                "Invalid UpdateExpression: Incorrect operand type for operator or function; operator: ADD, operand type: STRING, "
+                        + "typeSet: ALLOWED_FOR_ADD_OPERAND");
         assertValidation(() -> Expressions.update("DELETE a :v", values(":v", n("1"))),
-                "Invalid UpdateExpression: Incorrect operand type for operator or function; operator: DELETE, operand type: NUMBER");
+                "Invalid UpdateExpression: Incorrect operand type for operator or function; operator: DELETE, operand type: NUMBER, "
+                        + "typeSet: ALLOWED_FOR_DELETE_OPERAND");
         assertValidation(() -> Expressions.update("SET a = :v + :w", values(":v", s("x"), ":w", n("1"))),
-                "Invalid UpdateExpression: Incorrect operand type for operator or function; operator or function: +, operand type: STRING");
+                "Invalid UpdateExpression: Incorrect operand type for operator or function; operator or function: +, operand type: S");
         assertValidation(() -> Expressions.update("SET a = list_append(a, :v)", values(":v", n("1"))),
-                "Invalid UpdateExpression: Incorrect operand type for operator or function; operator or function: list_append, operand type: NUMBER");
+                "Invalid UpdateExpression: Incorrect operand type for operator or function; operator or function: list_append, operand type: N");
     }
 
     @Test
