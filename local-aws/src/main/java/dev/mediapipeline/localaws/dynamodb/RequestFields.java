@@ -3,16 +3,12 @@ package dev.mediapipeline.localaws.dynamodb;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Reading a request's fields with DynamoDB's constraint messages ("1 validation error detected: Value null
- * at 'tableName' failed to satisfy constraint: Member must not be null"). Wire names are capitalised, the
- * messages name them with a lower-case first letter.
+ * at 'tableName' failed to satisfy constraint: Member must not be null"), built by {@link Violations}.
  */
 public final class RequestFields {
-
-    private static final Pattern NAME = Pattern.compile("[a-zA-Z0-9_.-]+");
 
     private RequestFields() {
     }
@@ -47,28 +43,26 @@ public final class RequestFields {
     }
 
     public static void checkName(String value, String field) {
-        if (value.length() < 3) {
-            throw constraint("'" + value + "'", field, "Member must have length greater than or equal to 3");
-        }
-        if (value.length() > 255) {
-            throw constraint("'" + value + "'", field, "Member must have length less than or equal to 255");
-        }
-        if (!NAME.matcher(value).matches()) {
-            throw constraint("'" + value + "'", field, "Member must satisfy regular expression pattern: " + NAME.pattern());
-        }
+        new Violations().name(value, field).throwIfAny();
     }
 
-    /** An optional integer that must be at least {@code minimum} (Limit, TotalSegments, ...). */
-    public static Optional<Integer> atLeast(JsonNode request, String name, int minimum) {
+    /** An optional integer member (Limit, Segment, ...). */
+    public static Optional<Long> integer(JsonNode request, String name) {
         return field(request, name).map(value -> {
             if (!value.isNumber()) {
                 throw DynamoDbException.serialization("Unexpected value type in payload");
             }
-            if (value.asLong() < minimum) {
-                throw constraint("'" + value.asText() + "'", name,
-                        "Member must have value greater than or equal to " + minimum);
+            return value.asLong();
+        });
+    }
+
+    /** An optional integer that must be at least {@code minimum} (Limit, TotalSegments, ...). */
+    public static Optional<Integer> atLeast(JsonNode request, String name, int minimum) {
+        return integer(request, name).map(value -> {
+            if (value < minimum) {
+                throw constraint("'" + value + "'", name, "Member must have value greater than or equal to " + minimum);
             }
-            return value.asInt();
+            return value.intValue();
         });
     }
 
@@ -89,6 +83,13 @@ public final class RequestFields {
         if (items.isEmpty()) {
             throw constraint("'{}'", "RequestItems", "Member must have length greater than or equal to 1");
         }
+        items.fieldNames().forEachRemaining(table -> {
+            if (!Violations.isName(table)) {
+                throw constraint("'" + items + "'", "RequestItems", "Map keys must satisfy constraint: [Member must have "
+                        + "length less than or equal to 255, Member must have length greater than or equal to 3, Member must "
+                        + "satisfy regular expression pattern: [a-zA-Z0-9_.-]+]");
+            }
+        });
         return items;
     }
 
@@ -106,11 +107,6 @@ public final class RequestFields {
     }
 
     public static DynamoDbException constraint(String shownValue, String field, String constraint) {
-        return DynamoDbException.validation("1 validation error detected: Value " + shownValue + " at '"
-                + lowerFirst(field) + "' failed to satisfy constraint: " + constraint);
-    }
-
-    private static String lowerFirst(String field) {
-        return Character.toLowerCase(field.charAt(0)) + field.substring(1);
+        return new Violations().add(shownValue, field, constraint).exception();
     }
 }

@@ -2,6 +2,7 @@ package dev.mediapipeline.localaws.dynamodb.expression;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.mediapipeline.localaws.dynamodb.DynamoDbException;
+import dev.mediapipeline.localaws.dynamodb.RequestFields;
 import dev.mediapipeline.localaws.dynamodb.value.Value;
 import dev.mediapipeline.localaws.dynamodb.value.ValueJson;
 import java.util.ArrayList;
@@ -29,11 +30,10 @@ final class LegacyConditions {
     }
 
     static String operator(JsonNode condition, String parameter) {
-        JsonNode node = condition.get("ComparisonOperator");
-        String operator = node == null ? null : node.asText();
-        if (operator == null || !ARGUMENTS.containsKey(operator)) {
-            throw DynamoDbException.validation("1 validation error detected: Value '" + operator + "' at '" + parameter
-                    + "' failed to satisfy constraint: Member must satisfy enum value set: "
+        String operator = RequestFields.text(condition, "ComparisonOperator").orElseThrow(() ->
+                RequestFields.constraint("null", parameter, "Member must not be null"));
+        if (!ARGUMENTS.containsKey(operator)) {
+            throw RequestFields.constraint("'" + operator + "'", parameter, "Member must satisfy enum value set: "
                     + "[IN, NULL, BETWEEN, LT, NOT_CONTAINS, EQ, GT, NOT_NULL, NE, LE, BEGINS_WITH, GE, CONTAINS]");
         }
         return operator;

@@ -29,11 +29,15 @@ public final class LegacyParameters {
         return join(conditions, conditionalOperator);
     }
 
-    /** QueryFilter or ScanFilter, joined by ConditionalOperator (AND when absent). */
-    public static Condition filter(JsonNode filter, JsonNode conditionalOperator) {
+    /**
+     * QueryFilter or ScanFilter, joined by ConditionalOperator (AND when absent).
+     *
+     * @param parameter "QueryFilter" or "ScanFilter"
+     */
+    public static Condition filter(String parameter, JsonNode filter, JsonNode conditionalOperator) {
         List<Cond> conditions = new ArrayList<>();
         fields(filter).forEach((attribute, condition) -> {
-            String operator = LegacyConditions.operator(condition, "filter." + attribute + ".member.comparisonOperator");
+            String operator = LegacyConditions.operator(condition, parameter + "." + attribute + ".member.comparisonOperator");
             List<Value> values = LegacyConditions.values(condition.get("AttributeValueList"));
             LegacyConditions.requireCount(operator, values.size());
             LegacyConditions.requireConsistent(operator, values);

@@ -71,7 +71,6 @@ public final class BatchWrites {
         var tables = requestItems.fields();
         while (tables.hasNext()) {
             var entry = tables.next();
-            RequestFields.checkName(entry.getKey(), "TableName");
             Table table = catalog.require(entry.getKey());
             for (JsonNode writeRequest : entry.getValue()) {
                 Write write = parse(table, writeRequest);

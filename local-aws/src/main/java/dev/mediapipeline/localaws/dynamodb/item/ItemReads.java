@@ -51,8 +51,9 @@ public final class ItemReads {
     public JsonNode batchGetItem(JsonNode request) {
         JsonNode requestItems = RequestFields.requestItems(request);
         int keyCount = 0;
-        for (JsonNode tableRequest : requestItems) {
-            keyCount += tableRequest.path("Keys").size();
+        for (var tables = requestItems.fields(); tables.hasNext(); ) {
+            var entry = tables.next();
+            keyCount += keysOf(entry.getKey(), entry.getValue()).size();
         }
         if (keyCount > MAX_BATCH_KEYS) {
             throw DynamoDbException.validation("Too many items requested for the BatchGetItem call");
@@ -66,7 +67,6 @@ public final class ItemReads {
         var tables = requestItems.fields();
         while (tables.hasNext()) {
             var entry = tables.next();
-            RequestFields.checkName(entry.getKey(), "TableName");
             Table table = catalog.require(entry.getKey());
             JsonNode tableRequest = entry.getValue();
             Projection projection = projectionOf(tableRequest);
@@ -109,6 +109,20 @@ public final class ItemReads {
             unprocessed.set(tableName, copy);
         }
         return (ArrayNode) unprocessed.get(tableName).get("Keys");
+    }
+
+    /** A table's Keys in BatchGetItem: 1 to 100 of them, named by their path in the request when they are not. */
+    private static JsonNode keysOf(String tableName, JsonNode tableRequest) {
+        String field = "RequestItems." + tableName + ".member.keys";
+        JsonNode keys = RequestFields.field(tableRequest, "Keys").orElseThrow(() ->
+                RequestFields.constraint("null", field, "Member must not be null"));
+        if (keys.isEmpty()) {
+            throw RequestFields.constraint("'[]'", field, "Member must have length greater than or equal to 1");
+        }
+        if (keys.size() > MAX_BATCH_KEYS) {
+            throw RequestFields.constraint("'" + keys + "'", field, "Member must have length less than or equal to " + MAX_BATCH_KEYS);
+        }
+        return keys;
     }
 
     static Projection projectionOf(JsonNode request) {

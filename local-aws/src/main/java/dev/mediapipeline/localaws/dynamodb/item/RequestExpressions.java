@@ -104,8 +104,9 @@ final class RequestExpressions {
         if (text("FilterExpression") != null) {
             return Expressions.filter(text("FilterExpression"), context);
         }
-        JsonNode legacyFilter = legacy("QueryFilter") != null ? legacy("QueryFilter") : legacy("ScanFilter");
-        return legacyFilter == null ? null : LegacyParameters.filter(legacyFilter, legacy("ConditionalOperator"));
+        String parameter = legacy("QueryFilter") != null ? "QueryFilter" : "ScanFilter";
+        JsonNode legacyFilter = legacy(parameter);
+        return legacyFilter == null ? null : LegacyParameters.filter(parameter, legacyFilter, legacy("ConditionalOperator"));
     }
 
     /** ProjectionExpression, or the legacy AttributesToGet; null when the request has neither. */

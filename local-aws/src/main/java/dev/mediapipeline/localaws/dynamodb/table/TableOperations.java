@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.mediapipeline.localaws.dynamodb.DynamoDbException;
 import dev.mediapipeline.localaws.dynamodb.RequestFields;
+import dev.mediapipeline.localaws.dynamodb.Violations;
 import dev.mediapipeline.localaws.dynamodb.streams.StreamInfo;
 import dev.mediapipeline.localaws.dynamodb.streams.TableStreams;
 import dev.mediapipeline.localaws.dynamodb.value.Value;
@@ -89,17 +90,23 @@ public final class TableOperations {
     }
 
     public JsonNode listTables(JsonNode request) {
-        int limit = RequestFields.atLeast(request, "Limit", 1).orElse(100);
-        if (limit > 100) {
-            throw RequestFields.constraint("'" + limit + "'", "Limit", "Member must have value less than or equal to 100");
+        Violations violations = new Violations();
+        long limit = RequestFields.integer(request, "Limit").orElse(100L);
+        if (limit < 1 || limit > 100) {
+            violations.add("'" + limit + "'", "Limit", limit < 1 ? "Member must have value greater than or equal to 1"
+                    : "Member must have value less than or equal to 100");
         }
-        String start = RequestFields.text(request, "ExclusiveStartTableName").orElse("");
-        List<String> after = catalog.names().stream().filter(n -> n.compareTo(start) > 0).toList();
+        String start = RequestFields.text(request, "ExclusiveStartTableName").orElse(null);
+        if (start != null) {
+            violations.name(start, "ExclusiveStartTableName");
+        }
+        violations.throwIfAny();
+        List<String> after = catalog.names().stream().filter(n -> start == null || n.compareTo(start) > 0).toList();
         ObjectNode response = JsonNodeFactory.instance.objectNode();
         var names = response.putArray("TableNames");
         after.stream().limit(limit).forEach(names::add);
         if (after.size() > limit) {
-            response.put("LastEvaluatedTableName", after.get(limit - 1));
+            response.put("LastEvaluatedTableName", after.get((int) limit - 1));
         }
         return response;
     }

@@ -71,8 +71,9 @@ class BatchConformanceTest {
         for (int i = 0; i < 101; i++) {
             keys.add(item("pk", s("k" + i)));
         }
-        assertValidation(() -> ddb().batchGetItem(b -> b.requestItems(Map.of(one, KeysAndAttributes.builder().keys(keys).build()))),
-                "Too many items requested for the BatchGetItem call");
+        // dynalite test/batchGetItem.js, recorded against DynamoDB: within one table it is Keys' own constraint.
+        assertValidationContaining(() -> ddb().batchGetItem(b -> b.requestItems(Map.of(one, KeysAndAttributes.builder().keys(keys).build()))),
+                "at 'requestItems." + one + ".member.keys' failed to satisfy constraint: Member must have length less than or equal to 100");
         var ok = ddb().batchGetItem(b -> b.requestItems(Map.of(one, KeysAndAttributes.builder().keys(keys.subList(0, 100)).build())));
         assertThat(ok.unprocessedKeys()).isEmpty();
     }
@@ -131,6 +132,31 @@ class BatchConformanceTest {
                         + "[Member must have length less than or equal to 25, Member must have length greater than or equal to 1]");
         assertValidationContaining(() -> ddb().batchWriteItem(b -> b.requestItems(Map.of(one + "-missing", List.of()))),
                 "Map value must satisfy constraint");
+    }
+
+    @Test
+    void batchGetNeedsKeysForEachTableAndAtMostOneHundredInAll() {
+        // dynalite test/batchGetItem.js, recorded against DynamoDB.
+        List<Map<String, AttributeValue>> keys = new ArrayList<>();
+        for (int i = 0; i < 101; i++) {
+            keys.add(item("pk", s("k" + i)));
+        }
+        assertValidationContaining(() -> ddb().batchGetItem(b -> b.requestItems(Map.of(one,
+                        KeysAndAttributes.builder().keys(List.of()).build()))),
+                "1 validation error detected: Value '[]' at 'requestItems." + one + ".member.keys' failed to satisfy constraint: "
+                        + "Member must have length greater than or equal to 1");
+        assertValidation(() -> ddb().batchGetItem(b -> b.requestItems(Map.of(
+                        one, KeysAndAttributes.builder().keys(keys.subList(0, 100)).build(),
+                        two, KeysAndAttributes.builder().keys(keys.subList(100, 101)).build()))),
+                "Too many items requested for the BatchGetItem call");
+    }
+
+    @Test
+    void batchTableNamesAreCheckedAsMapKeys() {
+        assertValidationContaining(() -> ddb().batchWriteItem(b -> b.requestItems(Map.of("a;", List.of(put(item("pk", s("x"))))))),
+                "at 'requestItems' failed to satisfy constraint: Map keys must satisfy constraint: [Member must have length "
+                        + "less than or equal to 255, Member must have length greater than or equal to 3, Member must satisfy "
+                        + "regular expression pattern: [a-zA-Z0-9_.-]+]");
     }
 
     @Test

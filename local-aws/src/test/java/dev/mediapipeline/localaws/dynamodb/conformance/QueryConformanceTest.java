@@ -169,6 +169,19 @@ class QueryConformanceTest {
     }
 
     @Test
+    void selectCountWithAFilterCountsMatchesAndScannedSeparately() {
+        numbers("count-filtered", "1", "2", "3", "4", "5");
+        QueryResponse r = query("count-filtered", null, item(":v", s("v3")), b -> b.select(Select.COUNT).filterExpression("x >= :v"));
+        assertThat(r.count()).isEqualTo(3);
+        assertThat(r.scannedCount()).isEqualTo(5);
+        assertThat(r.hasItems()).isFalse();
+        QueryResponse limited = query("count-filtered", null, item(":v", s("v3")),
+                b -> b.select(Select.COUNT).filterExpression("x >= :v").limit(2));
+        assertThat(limited.count()).isZero();
+        assertThat(limited.lastEvaluatedKey()).isEqualTo(item("pk", s("count-filtered"), "sk", n("2")));
+    }
+
+    @Test
     void projectionExpressionAndSpecificAttributes() {
         put(table, item("pk", s("proj"), "sk", n(1), "a", s("A"), "b", s("B")));
         QueryResponse r = query("proj", null, Map.of(), b -> b.projectionExpression("a"));

@@ -83,6 +83,17 @@ class ReturnValuesAndCapacityConformanceTest {
     }
 
     @Test
+    void aSingleReadReportsCapacityUnitsAlone() {
+        // dynalite test/getItem.js, recorded against DynamoDB: no ReadCapacityUnits outside transactions.
+        var indexes = ddb().getItem(b -> b.tableName(table).key(item("pk", s("absent-capacity")))
+                .returnConsumedCapacity(ReturnConsumedCapacity.INDEXES)).consumedCapacity();
+        assertThat(indexes.capacityUnits()).isEqualTo(0.5);
+        assertThat(indexes.table().capacityUnits()).isEqualTo(0.5);
+        assertThat(indexes.readCapacityUnits()).isNull();
+        assertThat(indexes.table().readCapacityUnits()).isNull();
+    }
+
+    @Test
     void noneOrAbsentReturnsNoCapacity() {
         var r = ddb().putItem(b -> b.tableName(table).item(item("pk", s("none"))).returnConsumedCapacity(ReturnConsumedCapacity.NONE));
         assertThat(r.consumedCapacity()).isNull();

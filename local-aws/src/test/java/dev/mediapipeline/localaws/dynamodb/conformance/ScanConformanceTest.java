@@ -174,6 +174,20 @@ class ScanConformanceTest {
     }
 
     @Test
+    void scanFilterComparisonOperatorIsNamedByItsPath() {
+        // dynalite test/scan.js, recorded against DynamoDB.
+        assertValidation(() -> ddb().scan(b -> b.tableName(table).scanFilter(Map.of("n", Condition.builder()
+                        .attributeValueList(n(1)).build()))),
+                "1 validation error detected: Value null at 'scanFilter.n.member.comparisonOperator' failed to satisfy "
+                        + "constraint: Member must not be null");
+        assertValidation(() -> ddb().scan(b -> b.tableName(table).scanFilter(Map.of("n", Condition.builder()
+                        .comparisonOperator("LIKE").attributeValueList(n(1)).build()))),
+                "1 validation error detected: Value 'LIKE' at 'scanFilter.n.member.comparisonOperator' failed to satisfy "
+                        + "constraint: Member must satisfy enum value set: "
+                        + "[IN, NULL, BETWEEN, LT, NOT_CONTAINS, EQ, GT, NOT_NULL, NE, LE, BEGINS_WITH, GE, CONTAINS]");
+    }
+
+    @Test
     void aPageStopsAtOneMegabyte() {
         String t = hashTable("ScanMb");
         String big = repeat('y', 200_000);

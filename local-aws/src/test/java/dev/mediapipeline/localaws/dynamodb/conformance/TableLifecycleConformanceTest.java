@@ -140,6 +140,28 @@ class TableLifecycleConformanceTest {
     }
 
     @Test
+    void listTablesReportsEveryViolationInDynamoDbsOrder() {
+        // dynalite test/listTables.js, recorded against DynamoDB.
+        assertValidation(() -> ddb().listTables(b -> b.limit(500).exclusiveStartTableName("a;")),
+                "3 validation errors detected: "
+                        + "Value '500' at 'limit' failed to satisfy constraint: Member must have value less than or equal to 100; "
+                        + "Value 'a;' at 'exclusiveStartTableName' failed to satisfy constraint: "
+                        + "Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+; "
+                        + "Value 'a;' at 'exclusiveStartTableName' failed to satisfy constraint: "
+                        + "Member must have length greater than or equal to 3");
+    }
+
+    @Test
+    void aNameBreakingTwoRulesReportsBoth() {
+        // dynalite test/getItem.js: the pattern first, then the length.
+        assertValidation(() -> ddb().describeTable(b -> b.tableName("a;")),
+                "2 validation errors detected: "
+                        + "Value 'a;' at 'tableName' failed to satisfy constraint: Member must satisfy regular expression pattern: "
+                        + "[a-zA-Z0-9_.-]+; Value 'a;' at 'tableName' failed to satisfy constraint: "
+                        + "Member must have length greater than or equal to 3");
+    }
+
+    @Test
     void tableNameTooShortIsAConstraintViolation() {
         assertValidation(() -> ddb().createTable(b -> b.tableName("ab").attributeDefinitions(attr("pk", ScalarAttributeType.S))
                         .keySchema(hashKey("pk")).billingMode(BillingMode.PAY_PER_REQUEST)),

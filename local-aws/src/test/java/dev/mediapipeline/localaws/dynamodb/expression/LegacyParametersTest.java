@@ -34,7 +34,7 @@ class LegacyParametersTest {
     }
 
     private static boolean filter(String json) {
-        return LegacyParameters.filter(json(json), null).test(ITEM);
+        return LegacyParameters.filter("ScanFilter", json(json), null).test(ITEM);
     }
 
     @Test
@@ -111,7 +111,7 @@ class LegacyParametersTest {
         assertValidation(() -> filter("{'a': {'ComparisonOperator': 'BETWEEN', 'AttributeValueList': [{'N': '5'}, {'N': '1'}]}}"),
                 "The BETWEEN condition was provided a range where the lower bound is greater than the upper bound");
         assertValidation(() -> filter("{'a': {'ComparisonOperator': 'LIKE', 'AttributeValueList': [{'N': '5'}]}}"),
-                "1 validation error detected: Value 'LIKE' at 'filter.a.member.comparisonOperator' failed to satisfy constraint: "
+                "1 validation error detected: Value 'LIKE' at 'scanFilter.a.member.comparisonOperator' failed to satisfy constraint: "
                         + "Member must satisfy enum value set: "
                         + "[IN, NULL, BETWEEN, LT, NOT_CONTAINS, EQ, GT, NOT_NULL, NE, LE, BEGINS_WITH, GE, CONTAINS]");
     }
