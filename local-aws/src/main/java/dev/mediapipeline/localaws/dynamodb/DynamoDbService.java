@@ -1,5 +1,12 @@
 package dev.mediapipeline.localaws.dynamodb;
 
+import static dev.mediapipeline.localaws.dynamodb.MemberChecks.capacity;
+import static dev.mediapipeline.localaws.dynamodb.MemberChecks.checked;
+import static dev.mediapipeline.localaws.dynamodb.MemberChecks.collectionMetrics;
+import static dev.mediapipeline.localaws.dynamodb.MemberChecks.required;
+import static dev.mediapipeline.localaws.dynamodb.MemberChecks.returnValues;
+import static dev.mediapipeline.localaws.dynamodb.MemberChecks.tableName;
+
 import dev.mediapipeline.localaws.dynamodb.item.BatchWrites;
 import dev.mediapipeline.localaws.dynamodb.item.ItemReads;
 import dev.mediapipeline.localaws.dynamodb.item.ItemWriter;
@@ -51,14 +58,18 @@ final class DynamoDbService {
                 .add("UpdateContinuousBackups", settings::updateContinuousBackups)
                 .add("DescribeLimits", settings::describeLimits)
                 .add("DescribeEndpoints", settings::describeEndpoints)
-                .add("PutItem", writes::putItem)
-                .add("DeleteItem", writes::deleteItem)
-                .add("UpdateItem", writes::updateItem)
-                .add("GetItem", reads::getItem)
-                .add("BatchGetItem", reads::batchGetItem)
+                .add("PutItem", checked(writes::putItem, capacity(), tableName(), required("Item"), returnValues(),
+                        collectionMetrics()))
+                .add("DeleteItem", checked(writes::deleteItem, capacity(), tableName(), required("Key"), returnValues(),
+                        collectionMetrics()))
+                .add("UpdateItem", checked(writes::updateItem, capacity(), tableName(), required("Key"), returnValues(),
+                        collectionMetrics()))
+                .add("GetItem", checked(reads::getItem, capacity(), tableName(), required("Key")))
+                .add("BatchGetItem", checked(reads::batchGetItem, capacity(), required("RequestItems")))
                 .add("Query", queries::query)
                 .add("Scan", queries::scan)
-                .add("BatchWriteItem", batchWrites::batchWriteItem)
+                .add("BatchWriteItem", checked(batchWrites::batchWriteItem, capacity(), collectionMetrics(),
+                        required("RequestItems")))
                 .add("TransactWriteItems", transactWrites::transactWriteItems)
                 .add("TransactGetItems", transactReads::transactGetItems);
     }

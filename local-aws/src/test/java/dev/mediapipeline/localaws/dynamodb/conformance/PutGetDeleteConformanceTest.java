@@ -200,6 +200,30 @@ class PutGetDeleteConformanceTest {
     }
 
     @Test
+    void everyBrokenMemberIsReportedInDynamoDbsOrder() {
+        // dynalite test/putItem.js and test/getItem.js, recorded against DynamoDB.
+        assertValidation(() -> ddb().putItem(b -> b.tableName("abc;").returnConsumedCapacity("hi")
+                        .returnItemCollectionMetrics("hi").returnValues("hi")),
+                "5 validation errors detected: "
+                        + "Value 'hi' at 'returnConsumedCapacity' failed to satisfy constraint: "
+                        + "Member must satisfy enum value set: [INDEXES, TOTAL, NONE]; "
+                        + "Value 'abc;' at 'tableName' failed to satisfy constraint: "
+                        + "Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+; "
+                        + "Value null at 'item' failed to satisfy constraint: Member must not be null; "
+                        + "Value 'hi' at 'returnValues' failed to satisfy constraint: "
+                        + "Member must satisfy enum value set: [ALL_NEW, UPDATED_OLD, ALL_OLD, NONE, UPDATED_NEW]; "
+                        + "Value 'hi' at 'returnItemCollectionMetrics' failed to satisfy constraint: "
+                        + "Member must satisfy enum value set: [SIZE, NONE]");
+        assertValidation(() -> ddb().getItem(b -> b.tableName("a;")),
+                "3 validation errors detected: "
+                        + "Value 'a;' at 'tableName' failed to satisfy constraint: "
+                        + "Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+; "
+                        + "Value 'a;' at 'tableName' failed to satisfy constraint: "
+                        + "Member must have length greater than or equal to 3; "
+                        + "Value null at 'key' failed to satisfy constraint: Member must not be null");
+    }
+
+    @Test
     void expressionAttributeValuesWithoutAnExpressionAreRejected() {
         assertValidation(() -> ddb().putItem(b -> b.tableName(table).item(item("pk", s("x")))
                         .expressionAttributeValues(item(":a", s("a")))),
