@@ -9,6 +9,7 @@ import dev.mediapipeline.indexer.metrics.IndexMetrics;
 import dev.mediapipeline.indexer.write.RetryPolicy;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -178,6 +179,8 @@ class IndexerWorkerIntegrationTest {
         item.put("Type", AttributeValue.fromS("image"));
         item.put("ContentType", AttributeValue.fromS("image/jpeg"));
         item.put("Status", AttributeValue.fromS("READY"));
+        // The indexer's lag is measured from here, as from the ingest worker's items.
+        item.put("ProcessedAt", AttributeValue.fromS(Instant.now().toString()));
         item.put("Width", AttributeValue.fromN("640"));
         item.put("Height", AttributeValue.fromN("480"));
         item.put("Tags", AttributeValue.fromSs(List.of(tags)));

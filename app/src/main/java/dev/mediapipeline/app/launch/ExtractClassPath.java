@@ -9,11 +9,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The class path of the extraction JVM. The jar's own manifest lists every library, and one of them
- * (DynamoDB Local) names "." in its manifest, which puts the library directory itself on the class path;
- * class-data archives refuse a class path with a non-empty directory. So the build writes a list without
- * that library ({@value #RESOURCE}) and a copy of the application classes without a manifest class path
- * ({@code media-pipeline-classes.jar}); without them (a jar copied alone) the jar itself is used, unarchived.
+ * The class path of the extraction JVM: the build writes the libraries as a list ({@value #RESOURCE}) and a
+ * copy of the application classes without a manifest class path ({@code media-pipeline-classes.jar}), so the
+ * class-data archive is made for exactly the files named, never for whatever a library's manifest adds (one
+ * that names a directory, as DynamoDB Local did, makes archives refuse the class path). Without them (a jar
+ * copied alone) the jar itself is used, unarchived.
  */
 final class ExtractClassPath {
 

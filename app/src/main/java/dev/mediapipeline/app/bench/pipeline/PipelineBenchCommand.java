@@ -178,7 +178,7 @@ public final class PipelineBenchCommand implements Callable<Integer> {
     private void describe(Report report, List<Path> files, IngestOptions ingestOptions, Phase drained,
                           Instant workerStart, Duration drainCpu, ClosedLoop.Result ceiling, Phase latency)
             throws Exception {
-        report.note(String.format(Locale.ROOT, "In-memory embedded stack (S3Proxy, ElasticMQ, DynamoDB Local) with "
+        report.note(String.format(Locale.ROOT, "In-memory embedded stack (S3Proxy, ElasticMQ, our DynamoDB + Streams) with "
                         + "the ingest worker (parallelism %d) and the indexer in this JVM; %d input files cycled. "
                         + "Phases: %d warm-up uploads; a backlog of %d objects queued before the worker starts "
                         + "(throughput); the raw ceiling; %d uploads at %.0f/s, open loop (latency). Latency is "
