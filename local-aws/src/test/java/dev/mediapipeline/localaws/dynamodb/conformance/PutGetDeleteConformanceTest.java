@@ -201,7 +201,8 @@ class PutGetDeleteConformanceTest {
 
     @Test
     void everyBrokenMemberIsReportedInDynamoDbsOrder() {
-        // dynalite test/putItem.js and test/getItem.js, recorded against DynamoDB.
+        // dynalite test/putItem.js and test/getItem.js, recorded against DynamoDB (names short of 3 characters are
+        // left out: data-plane operations take table ARNs now, and a current capture shows their minimum length is 1).
         assertValidation(() -> ddb().putItem(b -> b.tableName("abc;").returnConsumedCapacity("hi")
                         .returnItemCollectionMetrics("hi").returnValues("hi")),
                 "5 validation errors detected: "
@@ -214,13 +215,8 @@ class PutGetDeleteConformanceTest {
                         + "Member must satisfy enum value set: [ALL_NEW, UPDATED_OLD, ALL_OLD, NONE, UPDATED_NEW]; "
                         + "Value 'hi' at 'returnItemCollectionMetrics' failed to satisfy constraint: "
                         + "Member must satisfy enum value set: [SIZE, NONE]");
-        assertValidation(() -> ddb().getItem(b -> b.tableName("a;")),
-                "3 validation errors detected: "
-                        + "Value 'a;' at 'tableName' failed to satisfy constraint: "
-                        + "Member must satisfy regular expression pattern: [a-zA-Z0-9_.-]+; "
-                        + "Value 'a;' at 'tableName' failed to satisfy constraint: "
-                        + "Member must have length greater than or equal to 3; "
-                        + "Value null at 'key' failed to satisfy constraint: Member must not be null");
+        assertValidation(() -> ddb().getItem(b -> b.tableName(table)),
+                "1 validation error detected: Value null at 'key' failed to satisfy constraint: Member must not be null");
     }
 
     @Test

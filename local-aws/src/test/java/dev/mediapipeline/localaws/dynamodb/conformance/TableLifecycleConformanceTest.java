@@ -152,16 +152,6 @@ class TableLifecycleConformanceTest {
     }
 
     @Test
-    void aNameBreakingTwoRulesReportsBoth() {
-        // dynalite test/getItem.js: the pattern first, then the length.
-        assertValidation(() -> ddb().describeTable(b -> b.tableName("a;")),
-                "2 validation errors detected: "
-                        + "Value 'a;' at 'tableName' failed to satisfy constraint: Member must satisfy regular expression pattern: "
-                        + "[a-zA-Z0-9_.-]+; Value 'a;' at 'tableName' failed to satisfy constraint: "
-                        + "Member must have length greater than or equal to 3");
-    }
-
-    @Test
     void tableNameTooShortIsAConstraintViolation() {
         assertValidation(() -> ddb().createTable(b -> b.tableName("ab").attributeDefinitions(attr("pk", ScalarAttributeType.S))
                         .keySchema(hashKey("pk")).billingMode(BillingMode.PAY_PER_REQUEST)),
