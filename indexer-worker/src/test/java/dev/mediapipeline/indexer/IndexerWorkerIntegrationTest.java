@@ -43,12 +43,13 @@ class IndexerWorkerIntegrationTest {
     private static SimpleMeterRegistry registry;
     private static IndexerWorker worker;
     private static Duration coldStart;
-    private static long sequencer = 0x0055AED6DCD9000L;
+    private static MediaItems media;
 
     @BeforeAll
     static void startWorker() {
         clients = TestStack.provisioned("indexer-it");
         dynamoDb = clients.dynamoDb();
+        media = new MediaItems(clients);
         registry = new SimpleMeterRegistry();
         IndexerOptions options = IndexerOptions.defaults()
                 .withRetry(new RetryPolicy(3, Duration.ofMillis(20), Duration.ofMillis(100)));
@@ -165,26 +166,8 @@ class IndexerWorkerIntegrationTest {
                 messages -> !messages.isEmpty());
     }
 
-    /** Writes a UserMedia item as the ingest worker does, each time with a newer sequencer. */
-    private static synchronized void putMedia(String user, String mediaId, String... tags) {
-        String seq = Long.toHexString(++sequencer).toUpperCase();
-        Map<String, AttributeValue> item = new HashMap<>();
-        item.put("UserId", AttributeValue.fromS(user));
-        item.put("MediaId", AttributeValue.fromS(mediaId));
-        item.put("S3Bucket", AttributeValue.fromS(clients.config().bucket()));
-        item.put("S3Key", AttributeValue.fromS("users/" + user + "/" + mediaId));
-        item.put("Sequencer", AttributeValue.fromS(seq));
-        item.put("SequencerOrder", AttributeValue.fromS(Sequencers.order(seq)));
-        item.put("UploadDate", AttributeValue.fromS("2026-11-24T10:00:00Z"));
-        item.put("Type", AttributeValue.fromS("image"));
-        item.put("ContentType", AttributeValue.fromS("image/jpeg"));
-        item.put("Status", AttributeValue.fromS("READY"));
-        // The indexer's lag is measured from here, as from the ingest worker's items.
-        item.put("ProcessedAt", AttributeValue.fromS(Instant.now().toString()));
-        item.put("Width", AttributeValue.fromN("640"));
-        item.put("Height", AttributeValue.fromN("480"));
-        item.put("Tags", AttributeValue.fromSs(List.of(tags)));
-        dynamoDb.putItem(r -> r.tableName(clients.config().mediaTable()).item(item));
+    private static void putMedia(String user, String mediaId, String... tags) {
+        media.put(user, mediaId, tags);
     }
 
     private static Set<String> mediaWithTag(String user, String tag) {
