@@ -41,7 +41,7 @@ final class QueueActions {
     void deadLetter(Message message, String errorClass, String error) {
         Map<String, MessageAttributeValue> attributes = new java.util.HashMap<>(message.messageAttributes());
         attributes.put("ErrorClass", text(errorClass));
-        attributes.put("Error", text(error.length() > 1024 ? error.substring(0, 1024) : error));
+        attributes.put("Error", text(sqsSafe(error.length() > 1024 ? error.substring(0, 1024) : error)));
         sqs.sendMessage(r -> r.queueUrl(dlqUrl).messageBody(message.body()).messageAttributes(attributes));
     }
 
@@ -80,6 +80,25 @@ final class QueueActions {
             List<ChangeMessageVisibilityBatchRequestEntry> batch = entries.subList(i, Math.min(i + BATCH, entries.size()));
             sqs.changeMessageVisibilityBatch(r -> r.queueUrl(queueUrl).entries(batch));
         }
+    }
+
+    /**
+     * SQS refuses attribute values with characters outside XML's (control characters, lone surrogates),
+     * and a hostile key can carry them into the reason: such a letter would never reach the DLQ. They are
+     * written as {@code \\uXXXX} instead.
+     */
+    static String sqsSafe(String text) {
+        StringBuilder safe = new StringBuilder(text.length());
+        text.codePoints().forEach(c -> {
+            boolean allowed = c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF)
+                    || (c >= 0xE000 && c <= 0xFFFD) || c >= 0x10000;
+            if (allowed) {
+                safe.appendCodePoint(c);
+            } else {
+                safe.append(String.format("\\u%04X", c));
+            }
+        });
+        return safe.toString();
     }
 
     private static MessageAttributeValue text(String value) {

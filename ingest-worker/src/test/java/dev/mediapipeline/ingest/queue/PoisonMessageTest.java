@@ -105,6 +105,8 @@ class PoisonMessageTest {
         assertThat(letterFor("outside").get(0).messageAttributes().get("Error").stringValue())
                 .contains("outside users/");
         assertThat(letterFor("overlong").get(0).messageAttributes().get("Error").stringValue()).contains("1024");
+        assertThat(letterFor("control").get(0).messageAttributes().get("Error").stringValue())
+                .contains("users/control/a\\u0007b.jpg");
         await().atMost(WAIT).until(stack::queueDrained);
     }
 
