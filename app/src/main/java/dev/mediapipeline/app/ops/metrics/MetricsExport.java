@@ -31,11 +31,13 @@ public final class MetricsExport implements AutoCloseable {
     /**
      * On CloudWatch every histogram bucket would be a metric of its own (about 70 per timer, each billed),
      * so timers publish their p50 and p99 there instead, as {@code <name>.percentile.value} with dimension phi.
+     * Service-level buckets (the index lag's "within 1 s") are buckets too: Prometheus keeps them, CloudWatch not.
      */
     private static final MeterFilter PERCENTILES_NOT_BUCKETS = new MeterFilter() {
         @Override
         public DistributionStatisticConfig configure(Meter.Id id, DistributionStatisticConfig config) {
-            return DistributionStatisticConfig.builder().percentilesHistogram(false).percentiles(0.5, 0.99).build()
+            return DistributionStatisticConfig.builder().percentilesHistogram(false).percentiles(0.5, 0.99)
+                    .serviceLevelObjectives().build()
                     .merge(config);
         }
     };
