@@ -1,5 +1,7 @@
 package dev.mediapipeline.localaws.dynamodb;
 
+import java.time.Duration;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mediapipeline.localaws.testing.SharedLocalAws;
@@ -46,9 +48,7 @@ class DeleteTableUnderWritesTest {
                     }
                 });
             }
-            while (written.get() < 20) {
-                Thread.sleep(10);
-            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> written.get() >= 20);
             dynamo.deleteTable(b -> b.tableName(table));
             pool.shutdown();
             assertThat(pool.awaitTermination(1, TimeUnit.MINUTES)).isTrue();

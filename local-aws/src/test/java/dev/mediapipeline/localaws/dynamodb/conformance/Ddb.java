@@ -1,5 +1,6 @@
 package dev.mediapipeline.localaws.dynamodb.conformance;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
@@ -140,28 +141,16 @@ final class Ddb {
 
     /** Waits (bounded) until the table and all its GSIs are ACTIVE, as a client of real DynamoDB must. */
     static TableDescription awaitActive(String table) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
-        while (true) {
-            TableDescription description = ddb().describeTable(b -> b.tableName(table)).table();
-            boolean indexesActive = description.globalSecondaryIndexes().stream()
-                    .allMatch(i -> "ACTIVE".equals(i.indexStatusAsString()));
-            if (description.tableStatus() == TableStatus.ACTIVE && indexesActive) {
-                return description;
-            }
-            if (System.nanoTime() > deadline) {
-                throw new AssertionError("table " + table + " not ACTIVE in 20 s: " + description);
-            }
-            sleep(50);
-        }
+        return await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
+                .until(() -> ddb().describeTable(b -> b.tableName(table)).table(),
+                        d -> d.tableStatus() == TableStatus.ACTIVE && d.globalSecondaryIndexes().stream()
+                                .allMatch(i -> "ACTIVE".equals(i.indexStatusAsString())));
     }
 
-    static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new AssertionError(e);
-        }
+    /** Waits (bounded) until the table is gone from ListTables. */
+    static void awaitDeleted(String table) {
+        await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50))
+                .until(() -> !ddb().listTables().tableNames().contains(table));
     }
 
     // ---- values ----

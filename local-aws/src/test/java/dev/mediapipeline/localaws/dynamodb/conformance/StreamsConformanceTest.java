@@ -1,5 +1,7 @@
 package dev.mediapipeline.localaws.dynamodb.conformance;
 
+import java.time.Duration;
+import static org.awaitility.Awaitility.await;
 import static dev.mediapipeline.localaws.dynamodb.conformance.Ddb.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -246,15 +248,9 @@ class StreamsConformanceTest {
     void disablingTheStreamKeepsItDescribable() {
         Stream stream = streamTable(StreamViewType.KEYS_ONLY);
         ddb().updateTable(b -> b.tableName(stream.table()).streamSpecification(s -> s.streamEnabled(false)));
-        long deadline = System.currentTimeMillis() + 10_000;
-        StreamStatus status;
-        do {
-            status = streams().describeStream(b -> b.streamArn(stream.arn())).streamDescription().streamStatus();
-            if (status == StreamStatus.DISABLED) {
-                break;
-            }
-            sleep(50);
-        } while (System.currentTimeMillis() < deadline);
+        StreamStatus status = await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+                .until(() -> streams().describeStream(b -> b.streamArn(stream.arn())).streamDescription().streamStatus(),
+                        s -> s == StreamStatus.DISABLED);
         assertThat(status).isIn(StreamStatus.DISABLING, StreamStatus.DISABLED);
         TableDescription t = ddb().describeTable(b -> b.tableName(stream.table())).table();
         assertThat(t.latestStreamArn()).isEqualTo(stream.arn());
@@ -264,10 +260,7 @@ class StreamsConformanceTest {
     void aTableCreatedAgainUnderTheNameHasNoLatestStream() {
         Stream stream = streamTable(StreamViewType.KEYS_ONLY);
         ddb().deleteTable(b -> b.tableName(stream.table()));
-        long deadline = System.currentTimeMillis() + 20_000;
-        while (ddb().listTables().tableNames().contains(stream.table()) && System.currentTimeMillis() < deadline) {
-            sleep(50);
-        }
+        awaitDeleted(stream.table());
         ddb().createTable(b -> b.tableName(stream.table()).billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(attr("pk", ScalarAttributeType.S)).keySchema(hashKey("pk")));
         TableDescription again = awaitActive(stream.table());

@@ -1,5 +1,7 @@
 package dev.mediapipeline.localaws.dynamodb.conformance;
 
+import java.time.Duration;
+import static org.awaitility.Awaitility.await;
 import static dev.mediapipeline.localaws.dynamodb.conformance.Ddb.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -95,10 +97,7 @@ class TableLifecycleConformanceTest {
         TableDescription d = ddb().deleteTable(b -> b.tableName(name)).tableDescription();
         assertThat(d.tableName()).isEqualTo(name);
         assertThat(d.tableStatus()).isEqualTo(TableStatus.DELETING);
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (ddb().listTables().tableNames().contains(name) && System.currentTimeMillis() < deadline) {
-            sleep(50);
-        }
+        awaitDeleted(name);
         assertThat(ddb().listTables(b -> b.limit(100)).tableNames()).doesNotContain(name);
         assertError(() -> ddb().describeTable(b -> b.tableName(name)), ResourceNotFoundException.class,
                 "ResourceNotFoundException", "Requested resource not found: Table: " + name + " not found");
@@ -312,11 +311,8 @@ class TableLifecycleConformanceTest {
         assertThat(found.items()).containsExactly(item("pk", s("1"), "g", s("x")));
 
         ddb().updateTable(b -> b.tableName(name).globalSecondaryIndexUpdates(u -> u.delete(x -> x.indexName("ByG"))));
-        long deadline = System.currentTimeMillis() + 10_000;
-        while (ddb().describeTable(b -> b.tableName(name)).table().hasGlobalSecondaryIndexes()
-                && System.currentTimeMillis() < deadline) {
-            sleep(50);
-        }
+        await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
+                .until(() -> !ddb().describeTable(b -> b.tableName(name)).table().hasGlobalSecondaryIndexes());
         assertThat(ddb().describeTable(b -> b.tableName(name)).table().globalSecondaryIndexes()).isEmpty();
     }
 
