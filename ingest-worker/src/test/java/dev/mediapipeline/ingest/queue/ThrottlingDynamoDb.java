@@ -9,7 +9,6 @@ import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
@@ -27,9 +26,7 @@ final class ThrottlingDynamoDb implements ExecutionInterceptor {
     private final Map<String, List<Instant>> attempts = new ConcurrentHashMap<>();
 
     static DynamoDbClient client(PrivateStack stack, ThrottlingDynamoDb faults) {
-        var builder = stack.clients().configure(DynamoDbClient.builder().httpClientBuilder(ApacheHttpClient.builder()));
-        return builder.overrideConfiguration(builder.overrideConfiguration().toBuilder()
-                .addExecutionInterceptor(faults).build()).build();
+        return stack.dynamoDbWith(faults);
     }
 
     /** The next {@code times} item writes of this user are throttled. */

@@ -3,9 +3,7 @@ package dev.mediapipeline.ingest.queue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.mediapipeline.ingest.handle.IngestObserver;
 import dev.mediapipeline.ingest.testing.SampleCorpus;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;
@@ -36,11 +34,7 @@ class VersionedBucketTest {
         bucket = stack.config().bucket();
         stack.clients().s3().putBucketVersioning(r -> r.bucket(bucket)
                 .versioningConfiguration(v -> v.status(BucketVersioningStatus.ENABLED)));
-        IngestOptions d = IngestOptions.defaults();
-        worker = new IngestWorker(stack.clients(), new SimpleMeterRegistry(), new IngestOptions(2, 4,
-                d.visibilityTimeout(), Duration.ofSeconds(1), d.shutdownGrace(), d.retryBackoff(), d.limits()),
-                IngestObserver.NONE);
-        worker.start();
+        worker = stack.startWorker();
     }
 
     @AfterAll

@@ -7,7 +7,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 
@@ -29,9 +28,7 @@ final class RemovalBeforeThePut implements ExecutionInterceptor {
     }
 
     static DynamoDbClient client(PrivateStack stack, MediaItemStore other, MediaKey key, String removalSequencer) {
-        var builder = stack.clients().configure(DynamoDbClient.builder().httpClientBuilder(ApacheHttpClient.builder()));
-        return builder.overrideConfiguration(builder.overrideConfiguration().toBuilder()
-                .addExecutionInterceptor(new RemovalBeforeThePut(other, key, removalSequencer)).build()).build();
+        return stack.dynamoDbWith(new RemovalBeforeThePut(other, key, removalSequencer));
     }
 
     @Override
