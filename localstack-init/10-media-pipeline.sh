@@ -121,5 +121,7 @@ for table in "$media_table" "$tag_index_table" "$tombstone_table"; do
 done
 # TTL only once the table is ACTIVE, so the update never races the creation.
 enable_ttl "$tombstone_table" ExpiresAt
+# The tag index's removal markers expire the same way.
+enable_ttl "$tag_index_table" ExpiresAt
 
 echo "media-pipeline: bucket $bucket, queues $ingest_queue/$ingest_dlq/$index_dlq, tables $media_table/$tag_index_table/$tombstone_table ready"

@@ -53,7 +53,10 @@ public final class ItemAttributes {
     public static final String ERROR_CLASS = "ErrorClass";
     public static final String ERROR = "Error";
 
-    /** Tombstone table: the newest removal seen per (UserId, MediaId), expiring through TTL. */
+    /**
+     * TTL attribute (epoch seconds): on the tombstone table's newest removal per (UserId, MediaId), and on
+     * MediaTagIndex's removal markers.
+     */
     public static final String EXPIRES_AT = "ExpiresAt";
 
     public static final String STATUS_READY = "READY";
