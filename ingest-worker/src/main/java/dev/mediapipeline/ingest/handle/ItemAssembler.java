@@ -14,6 +14,7 @@ import static dev.mediapipeline.common.item.ItemAttributes.TAKEN_AT;
 import static dev.mediapipeline.common.item.ItemAttributes.TIMELINE_AT;
 import static dev.mediapipeline.common.item.ItemAttributes.TIMELINE_SOURCE;
 import static dev.mediapipeline.common.item.ItemAttributes.UPLOAD_DATE;
+import static dev.mediapipeline.common.item.ItemAttributes.VERSION_ID;
 
 import dev.mediapipeline.common.event.S3EventRecord;
 import dev.mediapipeline.common.item.Timeline;
@@ -52,6 +53,7 @@ public final class ItemAssembler {
         item.put(FILE_SIZE, record.size().orElseThrow());
         item.put(ETAG, ObjectHead.unquoted(record.eTag().orElseThrow()));
         item.put(UPLOAD_DATE, record.eventTime().toString());
+        record.versionId().ifPresent(v -> item.put(VERSION_ID, v));
         head.declaredContentType().ifPresent(t -> item.put(DECLARED_CONTENT_TYPE, t));
         item.putAll(metadata.toAttributes());
         Timeline timeline = Timeline.of(Optional.ofNullable((String) item.get(TAKEN_AT)), record.eventTime());
