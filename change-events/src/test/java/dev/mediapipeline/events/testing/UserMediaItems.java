@@ -1,6 +1,7 @@
 package dev.mediapipeline.events.testing;
 
 import dev.mediapipeline.common.aws.AwsClients;
+import dev.mediapipeline.common.item.Sequencers;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +50,7 @@ public final class UserMediaItems {
         item.put("FileSize", AttributeValue.fromN("2048"));
         item.put("ETag", AttributeValue.fromS("0123456789abcdef0123456789abcdef"));
         item.put("Sequencer", AttributeValue.fromS(seq));
-        item.put("SequencerOrder", AttributeValue.fromS("0".repeat(32 - seq.length()) + seq));
+        item.put("SequencerOrder", AttributeValue.fromS(Sequencers.order(seq)));
         item.put("UploadDate", AttributeValue.fromS("2026-12-01T10:00:00Z"));
         item.put("Type", AttributeValue.fromS("image"));
         item.put("ContentType", AttributeValue.fromS("image/jpeg"));
