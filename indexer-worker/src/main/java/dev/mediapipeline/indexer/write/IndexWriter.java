@@ -35,7 +35,8 @@ public final class IndexWriter {
 
     private static final String ABSENT_OR_OLDER_MARKER =
             "attribute_not_exists(#ut) OR (attribute_exists(#exp) AND #so < :order)";
-    private static final String LIVE_NOT_NEWER = "attribute_exists(#ut) AND attribute_not_exists(#exp) AND #so <= :order";
+    private static final String LIVE_NOT_NEWER =
+            "attribute_exists(#ut) AND attribute_not_exists(#exp) AND #so <= :order";
     private static final Map<String, String> NAMES = Map.of("#ut", IndexAttributes.USER_TAG,
             "#exp", IndexAttributes.EXPIRES_AT, "#so", IndexAttributes.SEQUENCER_ORDER);
     private static final String CONDITION_FAILED = "ConditionalCheckFailed";
