@@ -17,6 +17,8 @@ public final class ItemAttributes {
     public static final String SEQUENCER = "Sequencer";
     /** Sequencer left-padded to a fixed width, so that conditions can compare it as a string. */
     public static final String SEQUENCER_ORDER = "SequencerOrder";
+    /** The S3 version the item describes, when the event named one (a versioned bucket). */
+    public static final String VERSION_ID = "VersionId";
     public static final String UPLOAD_DATE = "UploadDate";
     public static final String TYPE = "Type";
     public static final String CONTENT_TYPE = "ContentType";
