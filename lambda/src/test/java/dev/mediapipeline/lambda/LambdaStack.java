@@ -8,6 +8,7 @@ import dev.mediapipeline.common.item.ItemAttributes;
 import dev.mediapipeline.common.provision.Provisioner;
 import dev.mediapipeline.indexer.projection.IndexAttributes;
 import dev.mediapipeline.ingest.testing.SampleCorpus;
+import dev.mediapipeline.lambda.local.SqsEventSource;
 import dev.mediapipeline.localaws.testing.SharedLocalAws;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,7 +24,6 @@ import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.Shard;
 import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
 import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 
 /**
  * One test class's own bucket, queues and tables on the shared embedded stack, provisioned as
@@ -74,7 +74,7 @@ final class LambdaStack {
         List<Message> held = new ArrayList<>();
         await().atMost(WAIT).until(() -> {
             held.addAll(clients.sqs().receiveMessage(r -> r.queueUrl(url).maxNumberOfMessages(10).waitTimeSeconds(1)
-                    .visibilityTimeout(60).messageSystemAttributeNames(MessageSystemAttributeName.ALL)
+                    .visibilityTimeout(60).messageSystemAttributeNamesWithStrings(SqsEventSource.SYSTEM_ATTRIBUTES)
                     .messageAttributeNames("All")).messages());
             return held.size() >= count;
         });

@@ -15,7 +15,6 @@ import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
 import software.amazon.awssdk.services.sqs.model.Message;
-import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /**
@@ -30,6 +29,9 @@ public final class SqsEventSource implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(SqsEventSource.class);
     /** Short long polls: a close waits for at most one of them. */
     private static final Duration WAIT = Duration.ofSeconds(1);
+    /** What Lambda's SQS event carries as a message's attributes. */
+    public static final List<String> SYSTEM_ATTRIBUTES = List.of("ApproximateReceiveCount", "SentTimestamp",
+            "SenderId", "ApproximateFirstReceiveTimestamp");
 
     private final SqsClient sqs;
     private final String queueUrl;
@@ -73,7 +75,7 @@ public final class SqsEventSource implements AutoCloseable {
             try {
                 List<Message> messages = sqs.receiveMessage(r -> r.queueUrl(queueUrl).maxNumberOfMessages(batchSize)
                         .waitTimeSeconds((int) WAIT.toSeconds())
-                        .messageSystemAttributeNames(MessageSystemAttributeName.ALL)
+                        .messageSystemAttributeNamesWithStrings(SYSTEM_ATTRIBUTES)
                         .messageAttributeNames("All")).messages();
                 if (!messages.isEmpty()) {
                     invoke(messages);
