@@ -11,22 +11,15 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.mediapipeline.indexer.IndexerOptions;
-import dev.mediapipeline.ingest.handle.IngestMetrics;
-import dev.mediapipeline.ingest.handle.IngestObserver;
-import dev.mediapipeline.ingest.queue.IngestOptions;
 import dev.mediapipeline.lambda.local.FailureDestination;
 import dev.mediapipeline.lambda.local.SqsEventSource;
 import dev.mediapipeline.lambda.local.StreamEventSource;
 import dev.mediapipeline.lambda.local.StreamMappingSettings;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,21 +37,17 @@ class EventSourcesTest {
     private static LambdaStack stack;
     private static IngestHandler ingest;
     private static IndexHandler index;
-    private static ExecutorService writers;
 
     @BeforeAll
     static void provision() {
         stack = LambdaStack.provision("sources");
-        ingest = new IngestHandler(stack.clients(), new IngestMetrics(new SimpleMeterRegistry(), IngestObserver.NONE),
-                IngestOptions.defaults());
-        writers = Executors.newFixedThreadPool(4);
-        index = new IndexHandler(stack.clients(), IndexerOptions.defaults().retry(), writers);
+        ingest = stack.ingestHandler();
+        index = stack.indexHandler();
     }
 
     @AfterAll
     static void close() {
-        writers.shutdownNow();
-        stack.clients().close();
+        stack.close();
     }
 
     @Test
@@ -79,7 +68,7 @@ class EventSourcesTest {
             return response;
         };
         stack.clients().sqs().setQueueAttributes(r -> r.queueUrl(stack.url(stack.config().ingestQueue()))
-                .attributesWithStrings(Map.of("VisibilityTimeout", "2")));
+                .attributesWithStrings(Map.of("VisibilityTimeout", "10")));
 
         try (SqsEventSource source = new SqsEventSource(stack.clients().sqs(), stack.config().ingestQueue(),
                 stack.config().region(), failingFirstOnce, 10, 2)) {
@@ -101,7 +90,7 @@ class EventSourcesTest {
         for (String id : media) {
             stack.upload("users/bisect-u/" + id, "mspaint-10x10.gif", "tag-" + id);
         }
-        ingest.handleRequest(event(stack.receive(stack.config().ingestQueue(), media.size())), null);
+        ingest.handleRequest(stack.event(stack.receive(stack.config().ingestQueue(), media.size())), null);
         await().atMost(LambdaStack.WAIT).until(() -> stack.tagsOfItems("bisect-u").size() == media.size());
         // No fault the embedded stack can cause makes the handler itself fail on one record; this one does.
         List<Integer> batchesWithThePoison = new CopyOnWriteArrayList<>();
@@ -137,12 +126,5 @@ class EventSourcesTest {
         assertThat(batchesWithThePoison.stream().filter(size -> size == 1)).hasSize(retries + 1);
         assertThat(stack.tagIndex("bisect-u").keySet()).isEqualTo(Set.of("tag-m1", "tag-m2", "tag-m3", "tag-m5",
                 "tag-m6", "tag-m7", "tag-m8"));
-    }
-
-    private SQSEvent event(List<Message> messages) {
-        SQSEvent event = new SQSEvent();
-        event.setRecords(messages.stream().map(m -> dev.mediapipeline.lambda.event.SqsMessages.toLambda(m,
-                stack.ingestQueueArn(), stack.config().region())).toList());
-        return event;
     }
 }

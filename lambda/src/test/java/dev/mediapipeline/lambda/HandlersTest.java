@@ -7,16 +7,8 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import dev.mediapipeline.common.item.ItemAttributes;
-import dev.mediapipeline.indexer.IndexerOptions;
-import dev.mediapipeline.ingest.handle.IngestMetrics;
-import dev.mediapipeline.ingest.handle.IngestObserver;
-import dev.mediapipeline.ingest.queue.IngestOptions;
-import dev.mediapipeline.lambda.event.SqsMessages;
 import dev.mediapipeline.lambda.event.StreamRecords;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.List;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -32,21 +24,17 @@ class HandlersTest {
     private static LambdaStack stack;
     private static IngestHandler ingest;
     private static IndexHandler index;
-    private static ExecutorService writers;
 
     @BeforeAll
     static void provision() {
         stack = LambdaStack.provision("handlers");
-        ingest = new IngestHandler(stack.clients(), new IngestMetrics(new SimpleMeterRegistry(), IngestObserver.NONE),
-                IngestOptions.defaults());
-        writers = Executors.newFixedThreadPool(4);
-        index = new IndexHandler(stack.clients(), IndexerOptions.defaults().retry(), writers);
+        ingest = stack.ingestHandler();
+        index = stack.indexHandler();
     }
 
     @AfterAll
     static void close() {
-        writers.shutdownNow();
-        stack.clients().close();
+        stack.close();
     }
 
     @Test
@@ -55,7 +43,7 @@ class HandlersTest {
         stack.upload("users/ingest-u/paint", "mspaint-10x10.gif");
         stack.upload("strays/not-a-user.jpg", "mspaint-10x10.gif");
 
-        SQSBatchResponse response = ingest.handleRequest(event(stack.receive(stack.config().ingestQueue(), 3)), null);
+        SQSBatchResponse response = ingest.handleRequest(stack.event(stack.receive(stack.config().ingestQueue(), 3)), null);
 
         assertThat(response.getBatchItemFailures()).isEmpty();
         assertThat(stack.item("ingest-u", "iphone")).get()
@@ -71,7 +59,7 @@ class HandlersTest {
     @Test
     void aRedeliveredBatchChangesNothingAndIsReportedDone() {
         stack.upload("users/again-u/paint", "mspaint-10x10.gif");
-        SQSEvent event = event(stack.receive(stack.config().ingestQueue(), 1));
+        SQSEvent event = stack.event(stack.receive(stack.config().ingestQueue(), 1));
         assertThat(ingest.handleRequest(event, null).getBatchItemFailures()).isEmpty();
         String processedAt = stack.item("again-u", "paint").orElseThrow().get(ItemAttributes.PROCESSED_AT).s();
 
@@ -85,7 +73,7 @@ class HandlersTest {
     void streamRecordsReadWithGetRecordsKeepTheTagIndexInStepWithTheItems() {
         stack.upload("users/index-u/iphone", "Apple iPhone 6.jpg", "beach", "phone");
         stack.upload("users/index-u/paint", "mspaint-10x10.gif", "beach", "drawing");
-        ingest.handleRequest(event(stack.receive(stack.config().ingestQueue(), 2)), null);
+        ingest.handleRequest(stack.event(stack.receive(stack.config().ingestQueue(), 2)), null);
         assertThat(stack.tagsOfItems("index-u")).isNotEmpty();
 
         StreamsEventResponse response = index.handleRequest(
@@ -95,18 +83,11 @@ class HandlersTest {
         assertThat(stack.tagIndex("index-u")).isEqualTo(stack.tagsOfItems("index-u"));
 
         stack.delete("users/index-u/paint");
-        ingest.handleRequest(event(stack.receive(stack.config().ingestQueue(), 1)), null);
+        ingest.handleRequest(stack.event(stack.receive(stack.config().ingestQueue(), 1)), null);
         await().atMost(LambdaStack.WAIT).until(() -> stack.item("index-u", "paint").isEmpty());
         index.handleRequest(StreamRecords.toLambda(stack.streamRecords(), stack.streamArn()), null);
 
         assertThat(LambdaStack.ids(stack.tagIndex("index-u"))).containsExactly("iphone");
         assertThat(stack.tagIndex("index-u")).isEqualTo(stack.tagsOfItems("index-u"));
-    }
-
-    private SQSEvent event(List<Message> messages) {
-        SQSEvent event = new SQSEvent();
-        event.setRecords(messages.stream()
-                .map(m -> SqsMessages.toLambda(m, stack.ingestQueueArn(), stack.config().region())).toList());
-        return event;
     }
 }

@@ -2,14 +2,21 @@ package dev.mediapipeline.lambda;
 
 import static org.awaitility.Awaitility.await;
 
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import dev.mediapipeline.common.aws.AwsClients;
 import dev.mediapipeline.common.config.PipelineConfig;
 import dev.mediapipeline.common.item.ItemAttributes;
 import dev.mediapipeline.common.provision.Provisioner;
+import dev.mediapipeline.indexer.IndexerOptions;
 import dev.mediapipeline.indexer.projection.IndexAttributes;
+import dev.mediapipeline.ingest.handle.IngestMetrics;
+import dev.mediapipeline.ingest.handle.IngestObserver;
+import dev.mediapipeline.ingest.queue.IngestOptions;
+import dev.mediapipeline.lambda.event.SqsMessages;
 import dev.mediapipeline.ingest.testing.SampleCorpus;
 import dev.mediapipeline.lambda.local.SqsEventSource;
 import dev.mediapipeline.localaws.testing.SharedLocalAws;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -17,6 +24,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -29,15 +38,21 @@ import software.amazon.awssdk.services.sqs.model.Message;
  * One test class's own bucket, queues and tables on the shared embedded stack, provisioned as
  * {@code media-pipeline provision} does (S3 notifies the ingest queue), with what the tests read back.
  */
-final class LambdaStack {
+final class LambdaStack implements AutoCloseable {
 
     private static final String RUN = Long.toString(System.currentTimeMillis(), 36);
     static final Duration WAIT = Duration.ofSeconds(60);
 
     private final AwsClients clients;
+    private final ExecutorService writers = Executors.newFixedThreadPool(4);
+    private final IngestHandler ingest;
+    private final IndexHandler index;
 
     private LambdaStack(AwsClients clients) {
         this.clients = clients;
+        this.ingest = new IngestHandler(clients, new IngestMetrics(new SimpleMeterRegistry(), IngestObserver.NONE),
+                IngestOptions.defaults());
+        this.index = new IndexHandler(clients, IndexerOptions.defaults().retry(), writers);
     }
 
     static LambdaStack provision(String prefix) {
@@ -48,6 +63,28 @@ final class LambdaStack {
                 p + "-" + d.mediaTable(), p + "-" + d.tagIndexTable(), p + "-" + d.tombstoneTable()));
         new Provisioner(clients).provision();
         return new LambdaStack(clients);
+    }
+
+    IngestHandler ingestHandler() {
+        return ingest;
+    }
+
+    IndexHandler indexHandler() {
+        return index;
+    }
+
+    /** The messages as an SQS event source mapping hands them to the function. */
+    SQSEvent event(List<Message> messages) {
+        SQSEvent event = new SQSEvent();
+        event.setRecords(messages.stream().map(m -> SqsMessages.toLambda(m, ingestQueueArn(), config().region()))
+                .toList());
+        return event;
+    }
+
+    @Override
+    public void close() {
+        writers.shutdownNow();
+        clients.close();
     }
 
     AwsClients clients() {
@@ -104,12 +141,13 @@ final class LambdaStack {
         return item == null || item.isEmpty() ? Optional.empty() : Optional.of(item);
     }
 
-    /** The media ids under each tag of the user, as the tag index has them. */
+    /** The media ids under each tag of the user, as the tag index's live entries have them. */
     Map<String, Set<String>> tagIndex(String user) {
         Map<String, Set<String>> byTag = new HashMap<>();
         clients.dynamoDb().scanPaginator(r -> r.tableName(config().tagIndexTable()).consistentRead(true)).items()
                 .stream()
                 .filter(i -> i.get(IndexAttributes.USER_TAG).s().startsWith(user + "#"))
+                .filter(i -> !i.containsKey(IndexAttributes.EXPIRES_AT))
                 .forEach(i -> byTag.computeIfAbsent(i.get(IndexAttributes.TAG).s(), t -> new java.util.TreeSet<>())
                         .add(i.get(IndexAttributes.MEDIA_ID).s()));
         return byTag;

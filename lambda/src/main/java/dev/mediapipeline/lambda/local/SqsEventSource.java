@@ -105,7 +105,8 @@ public final class SqsEventSource implements AutoCloseable {
                 .map(m -> DeleteMessageBatchRequestEntry.builder().id(m.messageId()).receiptHandle(m.receiptHandle())
                         .build()).toList();
         if (!done.isEmpty()) {
-            sqs.deleteMessageBatch(r -> r.queueUrl(queueUrl).entries(done));
+            sqs.deleteMessageBatch(r -> r.queueUrl(queueUrl).entries(done)).failed().forEach(f -> LOG.warn(
+                    "Could not delete message {}, it will be received again: {}", f.id(), f.message()));
         }
     }
 
