@@ -35,14 +35,10 @@ class EventSourcesTest {
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private static LambdaStack stack;
-    private static IngestHandler ingest;
-    private static IndexHandler index;
 
     @BeforeAll
     static void provision() {
         stack = LambdaStack.provision("sources");
-        ingest = stack.ingestHandler();
-        index = stack.indexHandler();
     }
 
     @AfterAll
@@ -57,7 +53,7 @@ class EventSourcesTest {
         List<Map<String, String>> deliveries = new CopyOnWriteArrayList<>();
         // Reports every first delivery of "first" as failed, as the ingest handler does a transient failure.
         RequestHandler<SQSEvent, SQSBatchResponse> failingFirstOnce = (event, context) -> {
-            SQSBatchResponse response = ingest.handleRequest(event, context);
+            SQSBatchResponse response = stack.ingestHandler().handleRequest(event, context);
             // S3's test event, sent when the notification was configured, is not one of the uploads
             event.getRecords().stream().filter(m -> m.getBody().contains("partial-u"))
                     .forEach(m -> deliveries.add(Map.of("key", m.getBody().contains("first") ? "first" : "second",
@@ -90,7 +86,7 @@ class EventSourcesTest {
         for (String id : media) {
             stack.upload("users/bisect-u/" + id, "mspaint-10x10.gif", "tag-" + id);
         }
-        ingest.handleRequest(stack.event(stack.receive(stack.config().ingestQueue(), media.size())), null);
+        stack.ingestHandler().handleRequest(stack.event(stack.receive(stack.config().ingestQueue(), media.size())), null);
         await().atMost(LambdaStack.WAIT).until(() -> stack.tagsOfItems("bisect-u").size() == media.size());
         // No fault the embedded stack can cause makes the handler itself fail on one record; this one does.
         List<Integer> batchesWithThePoison = new CopyOnWriteArrayList<>();
@@ -99,7 +95,7 @@ class EventSourcesTest {
                 batchesWithThePoison.add(event.getRecords().size());
                 throw new IllegalStateException("simulated crash on the poison record");
             }
-            return index.handleRequest(event, context);
+            return stack.indexHandler().handleRequest(event, context);
         };
         int retries = 2;
         StreamMappingSettings settings = StreamMappingSettings.asDeployed().withRetries(retries);

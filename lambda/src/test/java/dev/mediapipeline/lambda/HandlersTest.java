@@ -22,14 +22,10 @@ import software.amazon.awssdk.services.sqs.model.Message;
 class HandlersTest {
 
     private static LambdaStack stack;
-    private static IngestHandler ingest;
-    private static IndexHandler index;
 
     @BeforeAll
     static void provision() {
         stack = LambdaStack.provision("handlers");
-        ingest = stack.ingestHandler();
-        index = stack.indexHandler();
     }
 
     @AfterAll
@@ -43,7 +39,7 @@ class HandlersTest {
         stack.upload("users/ingest-u/paint", "mspaint-10x10.gif");
         stack.upload("strays/not-a-user.jpg", "mspaint-10x10.gif");
 
-        SQSBatchResponse response = ingest.handleRequest(stack.event(stack.receive(stack.config().ingestQueue(), 3)), null);
+        SQSBatchResponse response = stack.ingestHandler().handleRequest(stack.event(stack.receive(stack.config().ingestQueue(), 3)), null);
 
         assertThat(response.getBatchItemFailures()).isEmpty();
         assertThat(stack.item("ingest-u", "iphone")).get()
@@ -60,10 +56,10 @@ class HandlersTest {
     void aRedeliveredBatchChangesNothingAndIsReportedDone() {
         stack.upload("users/again-u/paint", "mspaint-10x10.gif");
         SQSEvent event = stack.event(stack.receive(stack.config().ingestQueue(), 1));
-        assertThat(ingest.handleRequest(event, null).getBatchItemFailures()).isEmpty();
+        assertThat(stack.ingestHandler().handleRequest(event, null).getBatchItemFailures()).isEmpty();
         String processedAt = stack.item("again-u", "paint").orElseThrow().get(ItemAttributes.PROCESSED_AT).s();
 
-        assertThat(ingest.handleRequest(event, null).getBatchItemFailures()).isEmpty();
+        assertThat(stack.ingestHandler().handleRequest(event, null).getBatchItemFailures()).isEmpty();
 
         assertThat(stack.item("again-u", "paint").orElseThrow().get(ItemAttributes.PROCESSED_AT).s())
                 .isEqualTo(processedAt);
@@ -73,19 +69,19 @@ class HandlersTest {
     void streamRecordsReadWithGetRecordsKeepTheTagIndexInStepWithTheItems() {
         stack.upload("users/index-u/iphone", "Apple iPhone 6.jpg", "beach", "phone");
         stack.upload("users/index-u/paint", "mspaint-10x10.gif", "beach", "drawing");
-        ingest.handleRequest(stack.event(stack.receive(stack.config().ingestQueue(), 2)), null);
+        stack.ingestHandler().handleRequest(stack.event(stack.receive(stack.config().ingestQueue(), 2)), null);
         assertThat(stack.tagsOfItems("index-u")).isNotEmpty();
 
-        StreamsEventResponse response = index.handleRequest(
+        StreamsEventResponse response = stack.indexHandler().handleRequest(
                 StreamRecords.toLambda(stack.streamRecords(), stack.streamArn()), null);
 
         assertThat(response.getBatchItemFailures()).isEmpty();
         assertThat(stack.tagIndex("index-u")).isEqualTo(stack.tagsOfItems("index-u"));
 
         stack.delete("users/index-u/paint");
-        ingest.handleRequest(stack.event(stack.receive(stack.config().ingestQueue(), 1)), null);
+        stack.ingestHandler().handleRequest(stack.event(stack.receive(stack.config().ingestQueue(), 1)), null);
         await().atMost(LambdaStack.WAIT).until(() -> stack.item("index-u", "paint").isEmpty());
-        index.handleRequest(StreamRecords.toLambda(stack.streamRecords(), stack.streamArn()), null);
+        stack.indexHandler().handleRequest(StreamRecords.toLambda(stack.streamRecords(), stack.streamArn()), null);
 
         assertThat(LambdaStack.ids(stack.tagIndex("index-u"))).containsExactly("iphone");
         assertThat(stack.tagIndex("index-u")).isEqualTo(stack.tagsOfItems("index-u"));
