@@ -4,6 +4,7 @@ import dev.mediapipeline.app.bench.report.Table;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 /**
  * What a number of uploads (or deletes) cost in AWS billing units, scaled to 1,000 of them, and in dollars at
@@ -79,27 +80,25 @@ public record Bill(long events, Usage usage, Prices prices) {
         t.row("SQS requests (S3's delivery + receive, delete, visibility)", uploads.sqsRequests(),
                 dollars(uploads.prices.usd("sqs.request", uploads.sqsRequests())), deletes.sqsRequests(),
                 dollars(deletes.prices.usd("sqs.request", deletes.sqsRequests())));
-        TreeSet<String> tables = new TreeSet<>(uploads.usage.writeUnits().keySet());
-        tables.addAll(deletes.usage.writeUnits().keySet());
-        for (String table : tables) {
-            double u = uploads.per1000(uploads.usage.writeUnits().getOrDefault(table, 0.0));
-            double d = deletes.per1000(deletes.usage.writeUnits().getOrDefault(table, 0.0));
-            t.row("DynamoDB write units: " + table, u, dollars(uploads.prices.usd("dynamodb.write", u)), d,
-                    dollars(deletes.prices.usd("dynamodb.write", d)));
-        }
-        tables = new TreeSet<>(uploads.usage.readUnits().keySet());
-        tables.addAll(deletes.usage.readUnits().keySet());
-        for (String table : tables) {
-            double u = uploads.per1000(uploads.usage.readUnits().getOrDefault(table, 0.0));
-            double d = deletes.per1000(deletes.usage.readUnits().getOrDefault(table, 0.0));
-            t.row("DynamoDB read units: " + table, u, dollars(uploads.prices.usd("dynamodb.read", u)), d,
-                    dollars(deletes.prices.usd("dynamodb.read", d)));
-        }
+        unitRows(t, "DynamoDB write units: ", Usage::writeUnits, "dynamodb.write", uploads, deletes);
+        unitRows(t, "DynamoDB read units: ", Usage::readUnits, "dynamodb.read", uploads, deletes);
         t.row("DynamoDB Streams GetRecords (the indexer's KCL)", uploads.streamReads(),
                 dollars(uploads.prices.usd("streams.read", uploads.streamReads())), deletes.streamReads(),
                 dollars(deletes.prices.usd("streams.read", deletes.streamReads())));
         t.row("**total**", "", dollars(uploads.usd()), "", dollars(deletes.usd()));
         return t;
+    }
+
+    /** A row per table that either phase used. */
+    private static void unitRows(Table t, String label, Function<Usage, Map<String, Double>> units, String price,
+                                 Bill uploads, Bill deletes) {
+        TreeSet<String> tables = new TreeSet<>(units.apply(uploads.usage).keySet());
+        tables.addAll(units.apply(deletes.usage).keySet());
+        for (String table : tables) {
+            double u = uploads.per1000(units.apply(uploads.usage).getOrDefault(table, 0.0));
+            double d = deletes.per1000(units.apply(deletes.usage).getOrDefault(table, 0.0));
+            t.row(label + table, u, dollars(uploads.prices.usd(price, u)), d, dollars(deletes.prices.usd(price, d)));
+        }
     }
 
     /** Fractions of a cent stay readable: three significant digits. */
