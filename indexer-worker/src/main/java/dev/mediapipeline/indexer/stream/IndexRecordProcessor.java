@@ -102,7 +102,8 @@ final class IndexRecordProcessor implements DynamoDBStreamsShardRecordProcessor 
             }
             pending = pending.subList(progress.done().size(), pending.size());
         }
-        if (input.records().isEmpty() || System.nanoTime() - lastCheckpointNanos >= CHECKPOINT_INTERVAL_MILLIS * 1_000_000) {
+        long sinceCheckpoint = System.nanoTime() - lastCheckpointNanos;
+        if (input.records().isEmpty() || sinceCheckpoint >= CHECKPOINT_INTERVAL_MILLIS * 1_000_000) {
             checkpoint(input.checkpointer());
         }
     }

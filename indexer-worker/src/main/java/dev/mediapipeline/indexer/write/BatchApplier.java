@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 
@@ -49,7 +50,11 @@ public final class BatchApplier {
         Exception[] failures = new Exception[records.size()];
         List<Future<?>> running = new ArrayList<>(byItem.size());
         for (List<Integer> indexes : byItem.values()) {
-            running.add(pool.submit(() -> applyInOrder(records, indexes, outcomes, failures)));
+            try {
+                running.add(pool.submit(() -> applyInOrder(records, indexes, outcomes, failures)));
+            } catch (RejectedExecutionException closing) {
+                failures[indexes.get(0)] = closing;
+            }
         }
         try {
             for (Future<?> f : running) {

@@ -35,18 +35,30 @@ public final class IndexWriter {
 
     private static final String ABSENT_OR_OLDER_MARKER =
             "attribute_not_exists(#ut) OR (attribute_exists(#exp) AND #so < :order)";
-    private static final String LIVE_NOT_NEWER = "attribute_exists(#ut) AND attribute_not_exists(#exp) AND #so <= :order";
+    private static final String LIVE_NOT_NEWER =
+            "attribute_exists(#ut) AND attribute_not_exists(#exp) AND #so <= :order";
     private static final Map<String, String> NAMES = Map.of("#ut", IndexAttributes.USER_TAG,
             "#exp", IndexAttributes.EXPIRES_AT, "#so", IndexAttributes.SEQUENCER_ORDER);
     private static final String CONDITION_FAILED = "ConditionalCheckFailed";
     private static final String NO_FAILURE = "None";
 
+    /**
+     * On AWS two transactions on the same count at once cancel one of them (TransactionConflict). The writer
+     * threads of a process would do that to each other under a tag many uploads share, so a process sends one
+     * transaction per count at a time; conflicts with other processes are retried like any failed write.
+     */
+    private static final int COUNT_LOCK_STRIPES = 64;
+
     private final DynamoDbClient dynamoDb;
     private final String indexTable;
+    private final Object[] countLocks = new Object[COUNT_LOCK_STRIPES];
 
     public IndexWriter(DynamoDbClient dynamoDb, String indexTable) {
         this.dynamoDb = dynamoDb;
         this.indexTable = indexTable;
+        for (int i = 0; i < countLocks.length; i++) {
+            countLocks[i] = new Object();
+        }
     }
 
     /**
@@ -102,7 +114,9 @@ public final class IndexWriter {
                 .expressionAttributeNames(Map.of("#count", IndexAttributes.MEDIA_COUNT, "#tag", IndexAttributes.TAG))
                 .expressionAttributeValues(Map.of(":delta", AttributeValue.fromN(Integer.toString(delta)),
                         ":tag", AttributeValue.fromS(write.tag())))).build();
-        dynamoDb.transactWriteItems(r -> r.transactItems(entry, count));
+        synchronized (countLocks[Math.floorMod(write.userTag().hashCode(), COUNT_LOCK_STRIPES)]) {
+            dynamoDb.transactWriteItems(r -> r.transactItems(entry, count));
+        }
     }
 
     private Map<String, AttributeValue> marker(IndexWrite write) {
