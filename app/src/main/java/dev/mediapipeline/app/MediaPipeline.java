@@ -1,6 +1,5 @@
 package dev.mediapipeline.app;
 
-import dev.mediapipeline.app.bench.BenchCommand;
 import dev.mediapipeline.app.command.BackfillCommand;
 import dev.mediapipeline.app.command.DlqCommand;
 import dev.mediapipeline.app.command.ExtractCommand;
@@ -10,10 +9,11 @@ import dev.mediapipeline.app.command.LocalAwsCommand;
 import dev.mediapipeline.app.command.ProvisionCommand;
 import dev.mediapipeline.app.command.QueryCommand;
 import dev.mediapipeline.app.command.RunCommand;
+import dev.mediapipeline.app.command.StartupFailure;
 import dev.mediapipeline.app.command.StatusCommand;
 import dev.mediapipeline.app.command.UploadCommand;
-import dev.mediapipeline.app.command.StartupFailure;
 import dev.mediapipeline.app.launch.ExtractRelaunch;
+import dev.mediapipeline.bench.BenchCommand;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.OptionalInt;

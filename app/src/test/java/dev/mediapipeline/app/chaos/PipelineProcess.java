@@ -2,6 +2,7 @@ package dev.mediapipeline.app.chaos;
 
 import static org.awaitility.Awaitility.await;
 
+import dev.mediapipeline.common.launch.ChildJvm;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -58,9 +59,8 @@ final class PipelineProcess {
 
     /** Starts {@code command} on the data dir and port without waiting for anything. */
     static PipelineProcess launch(String command, Path dataDir, int port, Path logDir, String... extraArgs) {
-        List<String> cmd = new ArrayList<>(List.of(javaBinary(), "-Xmx512m", "-cp", applicationClasspath(),
-                "dev.mediapipeline.app.MediaPipeline", command, "--data-dir", dataDir.toString(),
-                "--port", Integer.toString(port)));
+        List<String> cmd = new ArrayList<>(ChildJvm.command(List.of("-Xmx512m"), List.of(command, "--data-dir",
+                dataDir.toString(), "--port", Integer.toString(port))));
         cmd.addAll(List.of(extraArgs));
         try {
             Files.createDirectories(logDir);
@@ -144,10 +144,6 @@ final class PipelineProcess {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static String javaBinary() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     /** The test JVM's classpath minus test classes and test jars: what the packaged application has. */

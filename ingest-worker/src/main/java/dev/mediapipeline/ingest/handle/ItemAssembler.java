@@ -13,8 +13,8 @@ import static dev.mediapipeline.common.item.ItemAttributes.TAGS;
 import static dev.mediapipeline.common.item.ItemAttributes.UPLOAD_DATE;
 
 import dev.mediapipeline.common.event.S3EventRecord;
-import dev.mediapipeline.ingest.extract.MediaMetadata;
-import dev.mediapipeline.ingest.tags.Tags;
+import dev.mediapipeline.extract.MediaMetadata;
+import dev.mediapipeline.extract.tags.Tags;
 import dev.mediapipeline.ingest.write.ItemLimits;
 import java.time.Instant;
 import java.util.ArrayList;
