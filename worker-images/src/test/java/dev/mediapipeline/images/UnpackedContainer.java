@@ -1,4 +1,4 @@
-package dev.mediapipeline.app.deploy;
+package dev.mediapipeline.images;
 
 import java.io.IOException;
 import java.nio.file.Files;

@@ -1,7 +1,6 @@
-package dev.mediapipeline.app.deploy;
+package dev.mediapipeline.localaws.testing;
 
 import dev.mediapipeline.common.config.PipelineConfig;
-import dev.mediapipeline.localaws.testing.SharedLocalAws;
 import java.util.Map;
 import java.util.Optional;
 
@@ -9,13 +8,13 @@ import java.util.Optional;
  * Resource names of their own for a test sharing the embedded stack, and the environment variables
  * that hand them to whatever reads them: the workers and LocalStack's ready hooks alike.
  */
-final class PipelineNames {
+public final class PipelineNames {
 
     private PipelineNames() {
     }
 
     /** The default names, each behind the prefix; no endpoint yet. */
-    static PipelineConfig prefixed(String prefix) {
+    public static PipelineConfig prefixed(String prefix) {
         PipelineConfig d = PipelineConfig.defaults();
         return new PipelineConfig(Optional.empty(), SharedLocalAws.REGION, prefix + d.bucket(), prefix + d.ingestQueue(),
                 prefix + d.ingestDlq(), prefix + d.indexDlq(), prefix + d.mediaTable(), prefix + d.tagIndexTable(),
@@ -23,7 +22,7 @@ final class PipelineNames {
     }
 
     /** MEDIA_* names, as PipelineConfig.fromEnvironment() and localstack-init/ read them. */
-    static Map<String, String> environment(PipelineConfig config) {
+    public static Map<String, String> environment(PipelineConfig config) {
         return Map.of(
                 "MEDIA_BUCKET", config.bucket(),
                 "MEDIA_INGEST_QUEUE", config.ingestQueue(),

@@ -1,11 +1,13 @@
-package dev.mediapipeline.app.deploy;
+package dev.mediapipeline.images;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.mediapipeline.common.aws.AwsClients;
 import dev.mediapipeline.common.config.PipelineConfig;
 import dev.mediapipeline.common.provision.Provisioner;
+import dev.mediapipeline.localaws.testing.PipelineNames;
 import dev.mediapipeline.localaws.testing.SharedLocalAws;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -40,6 +42,7 @@ class ContainerImageIT {
 
     private static final Path IMAGE_DIR = Path.of(System.getProperty("image.dir", "target"));
     private static final String TAG = System.getProperty("image.tag", "latest");
+    private static final boolean SCRATCH_BASE = System.getProperty("image.base", "scratch").equals("scratch");
     private static final String RUN = Long.toString(System.currentTimeMillis(), 36);
     private static final Duration START_WAIT = Duration.ofMinutes(3);
     private static final Map<String, ImageTarball> IMAGES = new HashMap<>();
@@ -89,7 +92,7 @@ class ContainerImageIT {
         Path root = ROOTS.get(worker);
 
         assertThat(image.entrypoint()).startsWith("java").endsWith("-cp", "@/app/jib-classpath-file",
-                "dev.mediapipeline.app.MediaPipeline", worker);
+                "dev.mediapipeline.images.Workers", worker);
         assertThat(image.cmd()).containsExactly("--ops-port", "8080");
         assertThat(image.user()).isEqualTo("65532");
         assertThat(image.env()).containsEntry("JAVA_HOME", "/opt/java/openjdk")
@@ -99,6 +102,29 @@ class ContainerImageIT {
         assertThat(classpath.split(":")).allSatisfy(entry ->
                 assertThat(root.resolve(entry.substring(1).replace("*", ""))).exists());
         assertThat(classpath).contains("/app/libs/common-", "/app/libs/ingest-worker-", "/app/libs/indexer-worker-");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"ingest-worker", "indexer-worker"})
+    void imageCarriesNoBenchmarkChartOrEmulatorCode(String worker) throws IOException {
+        Path root = ROOTS.get(worker);
+
+        String classpath = Files.readString(root.resolve("app/jib-classpath-file"));
+        assertThat(classpath).contains("/app/libs/extractor-")
+                .doesNotContain("/bench-", "/local-aws-", "/s3proxy-", "/elasticmq-", "/jfreechart-", "/jetty-");
+        if (SCRATCH_BASE) {
+            assertThat(runtimeModules(root)).contains("java.base", "jdk.httpserver")
+                    .doesNotContain("java.rmi", "java.compiler", "java.scripting");
+        }
+    }
+
+    /** The indexer's runtime keeps java.desktop only for KCL's java.beans; the ingest worker's has none of it. */
+    @Test
+    void onlyTheIndexerRuntimeHasTheDesktopModule() throws IOException {
+        assumeTrue(SCRATCH_BASE, "the jlink'ed runtime is added on the scratch base only");
+
+        assertThat(runtimeModules(ROOTS.get("ingest-worker"))).doesNotContain("java.desktop");
+        assertThat(runtimeModules(ROOTS.get("indexer-worker"))).contains("java.desktop");
     }
 
     @Test
@@ -168,6 +194,13 @@ class ContainerImageIT {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ImageIO.write(picture, "jpg", out);
         return out.toByteArray();
+    }
+
+    /** The MODULES line of the runtime's release file, as jlink wrote it. */
+    private static List<String> runtimeModules(Path root) throws IOException {
+        String modules = Files.readAllLines(root.resolve("opt/java/openjdk/release")).stream()
+                .filter(line -> line.startsWith("MODULES=")).findFirst().orElseThrow();
+        return List.of(modules.substring("MODULES=".length()).replace("\"", "").split(" "));
     }
 
     private static int freePort() throws IOException {

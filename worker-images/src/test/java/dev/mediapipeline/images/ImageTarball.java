@@ -1,4 +1,4 @@
-package dev.mediapipeline.app.deploy;
+package dev.mediapipeline.images;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
