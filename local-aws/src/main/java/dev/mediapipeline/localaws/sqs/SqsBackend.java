@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.ActorRef;
 import org.apache.pekko.actor.ActorSystem;
 import org.apache.pekko.actor.Props;
+import org.apache.pekko.http.scaladsl.Http;
 import org.apache.pekko.pattern.Patterns;
 import org.elasticmq.NodeAddress;
 import org.elasticmq.StrictSQSLimits$;
@@ -21,6 +22,8 @@ import org.elasticmq.rest.sqs.SQSRestServer;
 import org.elasticmq.rest.sqs.SQSRestServerBuilder;
 import org.elasticmq.util.NowProvider;
 import scala.Option;
+import scala.concurrent.Await;
+import scala.concurrent.duration.FiniteDuration;
 import scala.collection.immutable.List$;
 import scala.util.Either;
 
@@ -35,12 +38,18 @@ public final class SqsBackend implements AutoCloseable {
     /** The account id in queue URLs and ARNs, as on LocalStack. */
     public static final String ACCOUNT_ID = "000000000000";
     private static final Duration RESTORE_TIMEOUT = Duration.ofSeconds(60);
+    /**
+     * How long a stop lets requests in flight finish. ElasticMQ's own stop allows a minute, which a
+     * pending long poll (up to 20 s) uses up although its caller is gone: the edge closes first.
+     */
+    private static final FiniteDuration STOP_GRACE = FiniteDuration.apply(250, TimeUnit.MILLISECONDS);
+    private static final FiniteDuration STOP_TIMEOUT = FiniteDuration.apply(30, TimeUnit.SECONDS);
 
-    private final SQSRestServer server;
+    private final Http.ServerBinding server;
     private final ActorSystem actorSystem;
     private final URI uri;
 
-    private SqsBackend(SQSRestServer server, ActorSystem actorSystem, URI uri) {
+    private SqsBackend(Http.ServerBinding server, ActorSystem actorSystem, URI uri) {
         this.server = server;
         this.actorSystem = actorSystem;
         this.uri = uri;
@@ -78,11 +87,12 @@ public final class SqsBackend implements AutoCloseable {
                     .withAWSRegion(region)
                     .withAWSAccountId(ACCOUNT_ID)
                     .start();
-            int port = server.waitUntilStarted().localAddress().getPort();
+            Http.ServerBinding binding = server.waitUntilStarted();
+            int port = binding.localAddress().getPort();
             if (store.isDefined()) {
                 restore(store.get(), queueManager, storeDir.get());
             }
-            return new SqsBackend(server, actorSystem, URI.create("http://" + loopbackHost + ":" + port));
+            return new SqsBackend(binding, actorSystem, URI.create("http://" + loopbackHost + ":" + port));
         } catch (Exception | Error e) {
             actorSystem.terminate();
             throw e;
@@ -97,7 +107,7 @@ public final class SqsBackend implements AutoCloseable {
     @Override
     public void close() throws Exception {
         try {
-            server.stopAndWait();
+            Await.result(server.terminate(STOP_GRACE), STOP_TIMEOUT);
         } finally {
             actorSystem.terminate();
             actorSystem.getWhenTerminated().toCompletableFuture().get(30, TimeUnit.SECONDS);
