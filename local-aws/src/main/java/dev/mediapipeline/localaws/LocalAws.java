@@ -8,6 +8,8 @@ import dev.mediapipeline.localaws.notify.S3EventJson;
 import dev.mediapipeline.localaws.notify.S3Notifier;
 import dev.mediapipeline.localaws.notify.Sequencer;
 import dev.mediapipeline.localaws.s3.BucketNotificationApi;
+import dev.mediapipeline.localaws.s3.KeyEncodingBlobStore;
+import dev.mediapipeline.localaws.s3.KeyLayoutMigration;
 import dev.mediapipeline.localaws.s3.NotifyingBlobStore;
 import dev.mediapipeline.localaws.s3.S3Backend;
 import dev.mediapipeline.localaws.sqs.SqsBackend;
@@ -44,7 +46,9 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
- * <p>With a data dir, its layout is {@code s3/} (objects), {@code sqs/} (queues and messages),
+ * <p>With a data dir, its layout is {@code s3/} (objects, under their
+ * {@link dev.mediapipeline.localaws.s3.KeyEncodingBlobStore stored names}, which {@code s3.layout} marks),
+ * {@code sqs/} (queues and messages),
  * {@code dynamodb/} (tables and streams), {@code s3-notifications/} (bucket notification configurations
  * and the sequencer high-water mark).
  */
@@ -102,8 +106,8 @@ public final class LocalAws implements AutoCloseable {
                     dataDir.map(d -> Sequencer.persistentIn(d.resolve("s3-notifications").resolve("sequencer"), clock))
                             .orElseGet(() -> Sequencer.inMemory(clock)),
                     new S3EventJson(options.region()), delivery, clock);
-            BlobStore blobs = dataDir.isPresent() ? filesystemBlobStore(dataDir.get().resolve("s3"))
-                    : new TransientNio2BlobStore();
+            BlobStore blobs = new KeyEncodingBlobStore(dataDir.isPresent()
+                    ? filesystemBlobStore(dataDir.get().resolve("s3")) : new TransientNio2BlobStore());
             S3Backend s3 = S3Backend.start(LOOPBACK, new NotifyingBlobStore(blobs, notifier));
             running.push(s3);
 
@@ -209,6 +213,7 @@ public final class LocalAws implements AutoCloseable {
 
     private static BlobStore filesystemBlobStore(Path dir) throws IOException {
         Files.createDirectories(dir);
+        KeyLayoutMigration.migrate(dir);
         return new FilesystemNio2BlobStore(dir.toString());
     }
 
