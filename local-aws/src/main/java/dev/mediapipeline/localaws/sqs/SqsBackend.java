@@ -22,6 +22,7 @@ import org.elasticmq.rest.sqs.SQSRestServer;
 import org.elasticmq.rest.sqs.SQSRestServerBuilder;
 import org.elasticmq.util.NowProvider;
 import scala.Option;
+import scalikejdbc.ConnectionPool$;
 import scala.concurrent.Await;
 import scala.concurrent.duration.FiniteDuration;
 import scala.collection.immutable.List$;
@@ -48,11 +49,13 @@ public final class SqsBackend implements AutoCloseable {
     private final Http.ServerBinding server;
     private final ActorSystem actorSystem;
     private final URI uri;
+    private final boolean persistent;
 
-    private SqsBackend(Http.ServerBinding server, ActorSystem actorSystem, URI uri) {
+    private SqsBackend(Http.ServerBinding server, ActorSystem actorSystem, URI uri, boolean persistent) {
         this.server = server;
         this.actorSystem = actorSystem;
         this.uri = uri;
+        this.persistent = persistent;
     }
 
     /** @param storeDir where queues and messages live across restarts; empty keeps them in memory */
@@ -69,7 +72,8 @@ public final class SqsBackend implements AutoCloseable {
                 // WRITE_DELAY=0: H2 writes each commit to the file at once instead of up to a second later, so
                 // an S3 event acknowledged to the uploader survives kill -9 (the send waits for this commit).
                 SqlQueuePersistenceConfig config = SqlQueuePersistenceConfig.apply(true, "org.h2.Driver",
-                        "jdbc:h2:" + storeDir.get().resolve("queues").toAbsolutePath() + ";WRITE_DELAY=0", "sa", "",
+                        "jdbc:h2:" + storeDir.get().resolve("queues").toAbsolutePath() + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE",
+                        "sa", "",
                         false);
                 store = Option.apply(actorSystem.actorOf(Props.create(SqlQueuePersistenceActor.class,
                         () -> new SqlQueuePersistenceActor(config, List$.MODULE$.empty()))));
@@ -92,7 +96,8 @@ public final class SqsBackend implements AutoCloseable {
             if (store.isDefined()) {
                 restore(store.get(), queueManager, storeDir.get());
             }
-            return new SqsBackend(binding, actorSystem, URI.create("http://" + loopbackHost + ":" + port));
+            return new SqsBackend(binding, actorSystem, URI.create("http://" + loopbackHost + ":" + port),
+                    store.isDefined());
         } catch (Exception | Error e) {
             actorSystem.terminate();
             throw e;
@@ -111,6 +116,11 @@ public final class SqsBackend implements AutoCloseable {
         } finally {
             actorSystem.terminate();
             actorSystem.getWhenTerminated().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            if (persistent) {
+                // ElasticMQ leaves its store's connections open; H2 would close the database in a JVM shutdown
+                // hook instead, after the stop's summary and unaccounted for in it (DB_CLOSE_ON_EXIT=FALSE).
+                ConnectionPool$.MODULE$.closeAll();
+            }
         }
     }
 
