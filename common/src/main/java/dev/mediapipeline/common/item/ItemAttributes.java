@@ -17,6 +17,8 @@ public final class ItemAttributes {
     public static final String SEQUENCER = "Sequencer";
     /** Sequencer left-padded to a fixed width, so that conditions can compare it as a string. */
     public static final String SEQUENCER_ORDER = "SequencerOrder";
+    /** The S3 version the item describes, when the event named one (a versioned bucket). */
+    public static final String VERSION_ID = "VersionId";
     public static final String UPLOAD_DATE = "UploadDate";
     public static final String TYPE = "Type";
     public static final String CONTENT_TYPE = "ContentType";
@@ -50,8 +52,19 @@ public final class ItemAttributes {
     public static final String BYTES_READ = "BytesRead";
     public static final String ERROR_CLASS = "ErrorClass";
     public static final String ERROR = "Error";
+    /** The attributes cut to keep the item small. */
+    public static final String TRUNCATED = "Truncated";
+    /** Sort key of the {@value #TIMELINE_INDEX} index: see {@link Timeline}. */
+    public static final String TIMELINE_AT = "TimelineAt";
+    public static final String TIMELINE_SOURCE = "TimelineSource";
 
-    /** Tombstone table: the newest removal seen per (UserId, MediaId), expiring through TTL. */
+    /** UserMedia's global secondary index: a user's media by capture time, {@link Timeline}. */
+    public static final String TIMELINE_INDEX = "UserTimeline";
+
+    /**
+     * TTL attribute (epoch seconds): on the tombstone table's newest removal per (UserId, MediaId), and on
+     * MediaTagIndex's removal markers.
+     */
     public static final String EXPIRES_AT = "ExpiresAt";
 
     public static final String STATUS_READY = "READY";
