@@ -23,6 +23,7 @@ import org.elasticmq.rest.sqs.SQSRestServerBuilder;
 import org.elasticmq.util.NowProvider;
 import scala.Option;
 import scalikejdbc.ConnectionPool$;
+import scalikejdbc.ConnectionPoolSettings;
 import scala.concurrent.Await;
 import scala.concurrent.duration.FiniteDuration;
 import scala.collection.immutable.List$;
@@ -71,10 +72,11 @@ public final class SqsBackend implements AutoCloseable {
                 Files.createDirectories(storeDir.get());
                 // WRITE_DELAY=0: H2 writes each commit to the file at once instead of up to a second later, so
                 // an S3 event acknowledged to the uploader survives kill -9 (the send waits for this commit).
-                SqlQueuePersistenceConfig config = SqlQueuePersistenceConfig.apply(true, "org.h2.Driver",
-                        "jdbc:h2:" + storeDir.get().resolve("queues").toAbsolutePath() + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE",
-                        "sa", "",
+                String url = "jdbc:h2:" + storeDir.get().resolve("queues").toAbsolutePath()
+                        + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
+                SqlQueuePersistenceConfig config = SqlQueuePersistenceConfig.apply(true, "org.h2.Driver", url, "sa", "",
                         false);
+                openStore(url, config);
                 store = Option.apply(actorSystem.actorOf(Props.create(SqlQueuePersistenceActor.class,
                         () -> new SqlQueuePersistenceActor(config, List$.MODULE$.empty()))));
             }
@@ -122,6 +124,17 @@ public final class SqsBackend implements AutoCloseable {
                 ConnectionPool$.MODULE$.closeAll();
             }
         }
+    }
+
+    /**
+     * ElasticMQ's store uses the JVM's one default connection pool and opens it only the first time, so a
+     * later stack in the same JVM would write to the first one's data dir, or to nothing once that closed:
+     * each stack opens it for its own data dir, and closes it when it stops.
+     */
+    private static void openStore(String url, SqlQueuePersistenceConfig config) {
+        ConnectionPoolSettings settings = ConnectionPool$.MODULE$.singleton$default$4();
+        ConnectionPool$.MODULE$.singleton(url, config.username(), config.password(), settings,
+                ConnectionPool$.MODULE$.singleton$default$5(url, config.username(), config.password(), settings));
     }
 
     private static void restore(ActorRef store, ActorRef queueManager, Path storeDir) throws Exception {
