@@ -5,6 +5,7 @@ import dev.mediapipeline.ingest.extract.heif.HeifExtractor;
 import dev.mediapipeline.ingest.extract.image.ImageExtractor;
 import dev.mediapipeline.ingest.extract.isobmff.IsoBmffExtractor;
 import dev.mediapipeline.ingest.extract.matroska.MatroskaExtractor;
+import dev.mediapipeline.ingest.extract.mpegts.ProgramStreamExtractor;
 import dev.mediapipeline.ingest.extract.mpegts.TransportStreamExtractor;
 import dev.mediapipeline.ingest.extract.riff.AviExtractor;
 import dev.mediapipeline.ingest.read.BlockReader;
@@ -40,7 +41,7 @@ public final class MediaExtraction {
     /** Every format family this module reads; the first that accepts the sniffed type wins. */
     private static final List<MetadataExtractor> EXTRACTORS = List.of(
             new HeifExtractor(), new ImageExtractor(), new IsoBmffExtractor(), new MatroskaExtractor(),
-            new TransportStreamExtractor(), new AviExtractor(), new FlvExtractor());
+            new TransportStreamExtractor(), new ProgramStreamExtractor(), new AviExtractor(), new FlvExtractor());
 
     private MediaExtraction() {
     }
