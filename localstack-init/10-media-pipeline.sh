@@ -66,18 +66,18 @@ allow_bucket_to_send() {
     --attributes "{\"Policy\":$(json_string "$policy")}"
 }
 
-# Every create and every removal, with no prefix filter: a key outside users/ must reach the worker,
+# Every create and every removal (lifecycle expirations too), with no prefix filter: a key outside users/ must reach the worker,
 # which dead-letters it with a reason instead of letting it vanish. Written only when missing, because
 # each write makes S3 send an s3:TestEvent.
 notify_queue() {
   local queue_arn=$1 present
   present=$(awslocal s3api get-bucket-notification-configuration --bucket "$bucket" --output text \
-    --query "length(QueueConfigurations[?QueueArn=='$queue_arn' && contains(Events, 's3:ObjectCreated:*') && contains(Events, 's3:ObjectRemoved:*')] || \`[]\`)")
+    --query "length(QueueConfigurations[?QueueArn=='$queue_arn' && contains(Events, 's3:ObjectCreated:*') && contains(Events, 's3:ObjectRemoved:*') && contains(Events, 's3:LifecycleExpiration:*')] || \`[]\`)")
   if [[ $present != 0 ]]; then
     return
   fi
   awslocal s3api put-bucket-notification-configuration --bucket "$bucket" --notification-configuration \
-    "{\"QueueConfigurations\":[{\"Id\":\"$notification_id\",\"QueueArn\":$(json_string "$queue_arn"),\"Events\":[\"s3:ObjectCreated:*\",\"s3:ObjectRemoved:*\"]}]}"
+    "{\"QueueConfigurations\":[{\"Id\":\"$notification_id\",\"QueueArn\":$(json_string "$queue_arn"),\"Events\":[\"s3:ObjectCreated:*\",\"s3:ObjectRemoved:*\",\"s3:LifecycleExpiration:*\"]}]}"
 }
 
 # A PAY_PER_REQUEST table keyed by a string hash key and the MediaId range key; extra create-table
@@ -121,5 +121,7 @@ for table in "$media_table" "$tag_index_table" "$tombstone_table"; do
 done
 # TTL only once the table is ACTIVE, so the update never races the creation.
 enable_ttl "$tombstone_table" ExpiresAt
+# The tag index's removal markers expire the same way.
+enable_ttl "$tag_index_table" ExpiresAt
 
 echo "media-pipeline: bucket $bucket, queues $ingest_queue/$ingest_dlq/$index_dlq, tables $media_table/$tag_index_table/$tombstone_table ready"

@@ -6,7 +6,6 @@ import dev.mediapipeline.indexer.metrics.IndexMetrics;
 import dev.mediapipeline.indexer.stream.IndexProcessors;
 import dev.mediapipeline.indexer.stream.StreamConsumer;
 import dev.mediapipeline.indexer.write.BatchApplier;
-import dev.mediapipeline.indexer.write.IndexBatchWriter;
 import dev.mediapipeline.indexer.write.IndexDeadLetters;
 import dev.mediapipeline.indexer.write.IndexWriter;
 import dev.mediapipeline.indexer.write.RecordApplier;
@@ -77,13 +76,9 @@ public final class IndexerWorker implements AutoCloseable {
             throw new IllegalStateException("already started");
         }
         PipelineConfig config = clients.config();
-        RecordApplier applier = new RecordApplier(
-                new IndexWriter(clients.dynamoDb(), config.tagIndexTable(), config.mediaTable()),
-                new IndexDeadLetters(clients.sqs(), config.indexDlq()),
-                options.retry());
-        IndexProcessors processors = new IndexProcessors(new BatchApplier(applier,
-                new IndexBatchWriter(clients.dynamoDb(), config.tagIndexTable(), options.retry()), writers), metrics, () -> stopping,
-                options.failoverTime());
+        RecordApplier applier = new RecordApplier(new IndexWriter(clients.dynamoDb(), config.tagIndexTable()),
+                new IndexDeadLetters(clients.sqs(), config.indexDlq()), options.retry());
+        IndexProcessors processors = new IndexProcessors(new BatchApplier(applier, writers), metrics, () -> stopping);
         consumer = StreamConsumer.create(clients, applicationName, workerId, options.pollIdle(),
                 options.failoverTime(), options.shutdownTimeout(), processors);
         consumer.start();

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.mediapipeline.common.aws.AwsClients;
 import dev.mediapipeline.common.item.Sequencers;
 import dev.mediapipeline.indexer.metrics.IndexMetrics;
+import dev.mediapipeline.indexer.projection.IndexAttributes;
 import dev.mediapipeline.indexer.write.RetryPolicy;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
@@ -172,7 +173,7 @@ class IndexerWorkerIntegrationTest {
 
     private static Set<String> mediaWithTag(String user, String tag) {
         return dynamoDb.query(r -> r.tableName(clients.config().tagIndexTable())
-                        .keyConditionExpression("UserTag = :ut")
+                        .keyConditionExpression("UserTag = :ut").filterExpression(IndexAttributes.LIVE_ONLY)
                         .expressionAttributeValues(Map.of(":ut", AttributeValue.fromS(user + "#" + tag))))
                 .items().stream().map(i -> i.get("MediaId").s()).collect(Collectors.toSet());
     }

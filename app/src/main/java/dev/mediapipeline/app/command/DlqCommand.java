@@ -5,6 +5,7 @@ import dev.mediapipeline.app.ops.deadletter.DeadLetters;
 import dev.mediapipeline.app.ops.queue.Ages;
 import dev.mediapipeline.common.aws.AwsClients;
 import dev.mediapipeline.common.config.PipelineConfig;
+import dev.mediapipeline.indexer.redrive.IndexRedrive;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,7 +18,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 @Command(name = "dlq", mixinStandardHelpOptions = true,
-        description = "The ingest dead-letter queue: list its messages with their reasons, or move them back.",
+        description = "The ingest dead-letter queue: list its messages with their reasons, or move them back; "
+                + "redrive --index repairs the tag index from the index dead-letter queue.",
         subcommands = {DlqCommand.ListLetters.class, DlqCommand.Redrive.class})
 public final class DlqCommand {
 
@@ -60,7 +62,8 @@ public final class DlqCommand {
     }
 
     @Command(name = "redrive", mixinStandardHelpOptions = true,
-            description = "Move dead letters back to the ingest queue, without their ErrorClass/Error attributes.")
+            description = "Move dead letters back to the ingest queue, without their ErrorClass/Error attributes; "
+                    + "with --index, re-project the items of the records parked on the index DLQ into the tag index.")
     static final class Redrive implements Callable<Integer> {
 
         @Mixin
@@ -73,14 +76,33 @@ public final class DlqCommand {
                 + "malformed-event): they come straight back.")
         boolean force;
 
+        @Option(names = "--index", description = "Take the index DLQ's parked stream records instead: each "
+                + "record's item is re-projected from the UserMedia table as it is now.")
+        boolean index;
+
         @Spec
         CommandSpec spec;
 
         @Override
-        public Integer call() {
+        public Integer call() throws InterruptedException {
             PrintWriter out = spec.commandLine().getOut();
             try (AwsClients clients = new AwsClients(endpoint.config())) {
                 PipelineConfig c = clients.config();
+                if (index) {
+                    IndexRedrive.Result done = new IndexRedrive(clients)
+                            .redrive(max == null ? Integer.MAX_VALUE : Math.max(0, max));
+                    out.println("Re-projected " + done.repaired() + " item(s) of " + c.indexDlq() + " into "
+                            + c.tagIndexTable());
+                    if (done.parkedAgain() > 0) {
+                        out.println("Parked " + done.parkedAgain() + " again in " + c.indexDlq()
+                                + ": their writes still fail");
+                    }
+                    if (done.unreadable() > 0) {
+                        out.println("Left " + done.unreadable() + " in " + c.indexDlq() + " that are not stream records");
+                    }
+                    out.flush();
+                    return done.parkedAgain() > 0 ? 1 : 0;
+                }
                 DeadLetters.Redriven done = deadLetters(clients)
                         .redrive(max == null ? Integer.MAX_VALUE : Math.max(0, max), force);
                 out.println("Redrove " + done.moved() + " message(s) from " + c.ingestDlq() + " to " + c.ingestQueue());

@@ -24,16 +24,19 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Spec;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 @Command(name = "query", mixinStandardHelpOptions = true,
-        description = "A user's media, or the media with one tag: each is one DynamoDB Query.")
+        description = "A user's media, the media with one tag, or the user's tags with counts: each is one "
+                + "DynamoDB Query.")
 public final class QueryCommand implements Callable<Integer> {
 
     private static final String ITEM_ROW = "%-50s %-6s %-18s %-11s %-9s %-25s %s%n";
     private static final String TAG_ROW = "%-50s %-6s %-11s %-9s %-25s %s%n";
+    private static final String COUNT_ROW = "%-40s %s%n";
 
     @Mixin
     ToolEndpoint endpoint;
@@ -44,15 +47,30 @@ public final class QueryCommand implements Callable<Integer> {
     @Option(names = "--tag", paramLabel = "TAG")
     String tag;
 
+    @Option(names = "--tags", description = "List the user's tags, each with how many media carry it.")
+    boolean listTags;
+
     @Spec
     CommandSpec spec;
 
     @Override
     public Integer call() {
+        if (listTags && tag != null) {
+            throw new ParameterException(spec.commandLine(), "--tag and --tags do not go together");
+        }
         PrintWriter out = spec.commandLine().getOut();
         try (AwsClients clients = new AwsClients(endpoint.config())) {
             List<Map<String, AttributeValue>> items = clients.dynamoDb().queryPaginator(request(clients.config()))
                     .items().stream().toList();
+            if (listTags) {
+                out.printf(COUNT_ROW, "Tag", "Media");
+                for (Map<String, AttributeValue> item : items) {
+                    out.printf(COUNT_ROW, text(item, IndexAttributes.TAG), text(item, IndexAttributes.MEDIA_COUNT));
+                }
+                out.println(items.size() + " tag(s) of user " + user.get());
+                out.flush();
+                return 0;
+            }
             if (tag == null) {
                 out.printf(ITEM_ROW, "MediaId", "Type", "Status", "Dimensions", "Duration", "TakenAt", "Tags");
                 for (Map<String, AttributeValue> item : items) {
@@ -75,6 +93,14 @@ public final class QueryCommand implements Callable<Integer> {
     }
 
     private QueryRequest request(PipelineConfig config) {
+        if (listTags) {
+            // a tag no media carries any more keeps its count item at 0
+            return QueryRequest.builder().tableName(config.tagIndexTable())
+                    .keyConditionExpression(IndexAttributes.USER_TAG + " = :u")
+                    .filterExpression(IndexAttributes.COUNTED)
+                    .expressionAttributeValues(Map.of(":u", AttributeValue.fromS(user.get()),
+                            ":zero", AttributeValue.fromN("0"))).build();
+        }
         if (tag == null) {
             return QueryRequest.builder().tableName(config.mediaTable())
                     .keyConditionExpression(USER_ID + " = :u")
@@ -82,6 +108,7 @@ public final class QueryCommand implements Callable<Integer> {
         }
         return QueryRequest.builder().tableName(config.tagIndexTable())
                 .keyConditionExpression(IndexAttributes.USER_TAG + " = :k")
+                .filterExpression(IndexAttributes.LIVE_ONLY)
                 .expressionAttributeValues(Map.of(":k",
                         AttributeValue.fromS(user.get() + "#" + tag.strip().toLowerCase(Locale.ROOT)))).build();
     }

@@ -473,7 +473,7 @@ class ChaosSuiteTest {
 
     private static List<String> mediaTagged(String user, String tag) {
         return clients.dynamoDb().query(r -> r.tableName(clients.config().tagIndexTable()).consistentRead(true)
-                        .keyConditionExpression("UserTag = :k")
+                        .keyConditionExpression("UserTag = :k").filterExpression("attribute_not_exists(ExpiresAt)")
                         .expressionAttributeValues(Map.of(":k", AttributeValue.fromS(user + "#" + tag))))
                 .items().stream().map(i -> i.get("MediaId").s()).sorted().toList();
     }

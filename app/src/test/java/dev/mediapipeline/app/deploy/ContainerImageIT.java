@@ -124,7 +124,7 @@ class ContainerImageIT {
             assertThat(item.get("Height").n()).isEqualTo("48");
             await("the tag index entry written by the indexer worker image").atMost(START_WAIT)
                     .until(() -> clients.dynamoDb().query(r -> r.tableName(config.tagIndexTable())
-                            .keyConditionExpression("UserTag = :t")
+                            .keyConditionExpression("UserTag = :t").filterExpression("attribute_not_exists(ExpiresAt)")
                             .expressionAttributeValues(Map.of(":t", s(user + "#harbour")))).items(),
                             items -> items.size() == 1 && items.get(0).get("MediaId").s().equals("dock.jpg"));
         }

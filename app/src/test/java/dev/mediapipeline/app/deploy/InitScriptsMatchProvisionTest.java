@@ -84,7 +84,8 @@ class InitScriptsMatchProvisionTest {
                         "Condition", Map.of("ArnLike", Map.of("aws:SourceArn", "arn:aws:s3:::{bucket}")))))));
         assertThat(provisioned.get("queue {indexDlq} requested")).isEqualTo(Map.of("MessageRetentionPeriod", "1209600"));
         assertThat(provisioned.get("bucket notification").toString())
-                .contains("s3:ObjectCreated:*", "s3:ObjectRemoved:*", "queueArn=arn:aws:sqs:us-east-1:000000000000:{ingestQueue}",
+                .contains("s3:ObjectCreated:*", "s3:ObjectRemoved:*", "s3:LifecycleExpiration:*",
+                        "queueArn=arn:aws:sqs:us-east-1:000000000000:{ingestQueue}",
                         "filter=[]");
         assertThat(provisioned.get("table {mediaTable}").toString())
                 .contains("stream=true NEW_AND_OLD_IMAGES", "keySchema=[UserId HASH, MediaId RANGE]", "PAY_PER_REQUEST");

@@ -182,7 +182,7 @@ class PipelineEndToEndTest {
 
     private static List<String> mediaTagged(String user, String tag) {
         return clients.dynamoDb().query(r -> r.tableName(config.tagIndexTable())
-                        .keyConditionExpression("UserTag = :k")
+                        .keyConditionExpression("UserTag = :k").filterExpression("attribute_not_exists(ExpiresAt)")
                         .expressionAttributeValues(Map.of(":k", AttributeValue.fromS(user + "#" + tag))))
                 .items().stream().map(i -> i.get("MediaId").s()).toList();
     }

@@ -8,6 +8,7 @@ import dev.mediapipeline.common.aws.AwsClients;
 import dev.mediapipeline.common.config.PipelineConfig;
 import dev.mediapipeline.common.provision.Provisioner;
 import dev.mediapipeline.indexer.IndexerWorker;
+import dev.mediapipeline.indexer.write.IndexDeadLetters;
 import dev.mediapipeline.ingest.queue.IngestOptions;
 import dev.mediapipeline.ingest.queue.IngestWorker;
 import dev.mediapipeline.localaws.notify.S3Event;
@@ -35,6 +36,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 import picocli.CommandLine;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.OperationType;
+import software.amazon.awssdk.services.dynamodb.model.Record;
+import software.amazon.awssdk.services.dynamodb.model.StreamRecord;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 
 /**
@@ -103,6 +107,12 @@ public final class OpsStack implements AutoCloseable {
         return clients.s3().putObject(r -> r.bucket(config.bucket()).key(key), RequestBody.fromBytes(bytes)).eTag();
     }
 
+    /** The same with the uploader's tags (x-amz-meta-tags). */
+    String put(String key, byte[] bytes, String tags) {
+        return clients.s3().putObject(r -> r.bucket(config.bucket()).key(key).metadata(Map.of("tags", tags)),
+                RequestBody.fromBytes(bytes)).eTag();
+    }
+
     Optional<Map<String, AttributeValue>> item(String user, String mediaId) {
         Map<String, AttributeValue> found = clients.dynamoDb().getItem(r -> r.tableName(config.mediaTable())
                 .consistentRead(true).key(key(user, mediaId))).item();
@@ -147,6 +157,24 @@ public final class OpsStack implements AutoCloseable {
         String dlq = clients.sqs().getQueueUrl(r -> r.queueName(config.ingestDlq())).queueUrl();
         clients.sqs().sendMessage(r -> r.queueUrl(dlq).messageBody(body).messageAttributes(Map.of(
                 "ErrorClass", text(errorClass), "Error", text("gave up on " + mediaId))));
+    }
+
+    /**
+     * Deletes the index entries and tag counts of an item behind the indexer's back and parks the item's
+     * INSERT record on the index DLQ, as the indexer would have after its writes kept failing.
+     */
+    void loseIndexWritesAndParkTheirRecord(Map<String, AttributeValue> item) {
+        String user = item.get("UserId").s();
+        for (String tag : item.get("Tags").ss()) {
+            clients.dynamoDb().deleteItem(r -> r.tableName(config.tagIndexTable()).key(Map.of(
+                    "UserTag", AttributeValue.fromS(user + "#" + tag), "MediaId", item.get("MediaId"))));
+            clients.dynamoDb().deleteItem(r -> r.tableName(config.tagIndexTable()).key(Map.of(
+                    "UserTag", AttributeValue.fromS(user), "MediaId", AttributeValue.fromS(tag))));
+        }
+        Record insert = Record.builder().eventID("lost-" + item.get("MediaId").s()).eventName(OperationType.INSERT)
+                .eventSource("aws:dynamodb").dynamodb(StreamRecord.builder()
+                        .keys(key(user, item.get("MediaId").s())).newImage(item).sequenceNumber("1").build()).build();
+        new IndexDeadLetters(clients.sqs(), config.indexDlq()).park(insert, "write-failed", "test: writes lost");
     }
 
     private static MessageAttributeValue text(String value) {

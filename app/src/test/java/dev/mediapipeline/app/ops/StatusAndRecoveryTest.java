@@ -94,6 +94,32 @@ class StatusAndRecoveryTest {
                 .isEqualTo(deadLettered + 1);
     }
 
+    /**
+     * An index write that was lost (its entry and the tag count are gone) and whose stream record was parked
+     * on the index DLQ, as the indexer parks a record whose writes keep failing: redrive --index repairs it.
+     */
+    @Test
+    void redriveIndexRepairsTheIndexOfARecordParkedOnTheIndexDlq(OpsStack stack) throws Exception {
+        String user = OpsStack.user("reindex");
+        stack.put("users/" + user + "/lost.png", OpsStack.image("png", 40), "harbour");
+        Map<String, AttributeValue> item = stack.awaitItem(user, "lost.png");
+        await().atMost(OpsStack.ITEM_WAIT).untilAsserted(() -> assertThat(stack.cli("query", "--user", user,
+                "--tags").out()).containsPattern("(?m)^harbour +1$"));
+        stack.loseIndexWritesAndParkTheirRecord(item);
+        assertThat(stack.cli("query", "--user", user, "--tag", "harbour").out())
+                .contains("0 item(s) tagged harbour");
+
+        OpsStack.Cli redrive = stack.cli("dlq", "redrive", "--index");
+
+        assertThat(redrive.exitCode()).as(redrive.err()).isZero();
+        assertThat(redrive.out()).containsPattern("Re-projected [1-9]\\d* item\\(s\\) of media-index-dlq into MediaTagIndex");
+        assertThat(stack.cli("query", "--user", user, "--tag", "harbour").out())
+                .containsPattern("(?m)^lost.png +image .* harbour$").contains("1 item(s) tagged harbour");
+        assertThat(stack.cli("query", "--user", user, "--tags").out()).containsPattern("(?m)^harbour +1$");
+        assertThat(stack.cli("dlq", "redrive", "--index").out())
+                .contains("Re-projected 0 item(s) of media-index-dlq into MediaTagIndex");
+    }
+
     private static long summaryTotal(OpsStack stack, String name) throws Exception {
         return JSON.readTree(get(stack, "/api/summary")).path("totals").path(name).asLong();
     }

@@ -68,4 +68,22 @@ class UploadAndQueryTest {
         assertThat(listing).containsPattern("(?m)^empty.jpg +other +FAILED empty +$")
                 .containsPattern("(?m)^fine.png +image +READY +\\d+x48 +$");
     }
+
+    @Test
+    void tagsListsEachTagOfTheUserWithHowManyMediaCarryItAndStaysExactAfterADelete(OpsStack stack) {
+        String user = OpsStack.user("counts");
+        stack.put("users/" + user + "/a.png", OpsStack.image("png", 60), "beach,sunset");
+        stack.put("users/" + user + "/b.png", OpsStack.image("png", 61), "beach");
+        await().atMost(OpsStack.ITEM_WAIT).untilAsserted(() -> assertThat(stack.cli("query", "--user", user,
+                "--tags").out()).containsPattern("(?m)^beach +2$").containsPattern("(?m)^sunset +1$")
+                .contains("2 tag(s) of user " + user));
+
+        stack.clients.s3().deleteObject(r -> r.bucket(stack.config.bucket()).key("users/" + user + "/a.png"));
+
+        await().atMost(OpsStack.ITEM_WAIT).untilAsserted(() -> assertThat(stack.cli("query", "--user", user,
+                "--tags").out()).containsPattern("(?m)^beach +1$").doesNotContain("sunset")
+                .contains("1 tag(s) of user " + user));
+        assertThat(stack.cli("query", "--user", user, "--tag", "sunset").out())
+                .contains("0 item(s) tagged sunset of user " + user);
+    }
 }

@@ -81,7 +81,7 @@ class ScaleOutTest {
 
     private static List<String> tagged(AwsClients clients) {
         return clients.dynamoDb().queryPaginator(r -> r.tableName("MediaTagIndex")
-                        .keyConditionExpression("UserTag = :k")
+                        .keyConditionExpression("UserTag = :k").filterExpression("attribute_not_exists(ExpiresAt)")
                         .expressionAttributeValues(Map.of(":k", AttributeValue.fromS(USER + "#scale"))))
                 .items().stream().map(i -> i.get("MediaId").s()).sorted().collect(Collectors.toList());
     }

@@ -1,18 +1,23 @@
 package dev.mediapipeline.common.event;
 
-/** What an event means for the object's item: a new version to extract, or no object any more. */
+import java.util.Optional;
+
+/** What an event means for the object's item: a new version to extract, or no object (or version) any more. */
 public enum S3EventKind {
     CREATED,
     REMOVED;
 
-    /** Classifies an S3 eventName such as {@code ObjectCreated:Put}; empty for kinds the pipeline does not handle. */
-    static java.util.Optional<S3EventKind> of(String eventName) {
+    /**
+     * Classifies an S3 eventName such as {@code ObjectCreated:Put}; empty for kinds the pipeline does not handle.
+     * A lifecycle expiration removes the object (or one version of it) as a DELETE request would.
+     */
+    static Optional<S3EventKind> of(String eventName) {
         if (eventName.startsWith("ObjectCreated:")) {
-            return java.util.Optional.of(CREATED);
+            return Optional.of(CREATED);
         }
-        if (eventName.startsWith("ObjectRemoved:")) {
-            return java.util.Optional.of(REMOVED);
+        if (eventName.startsWith("ObjectRemoved:") || eventName.startsWith("LifecycleExpiration:")) {
+            return Optional.of(REMOVED);
         }
-        return java.util.Optional.empty();
+        return Optional.empty();
     }
 }

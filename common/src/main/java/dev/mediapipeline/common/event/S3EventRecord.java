@@ -17,4 +17,13 @@ public record S3EventRecord(
         Optional<String> eTag,
         Optional<String> versionId,
         String sequencer) {
+
+    /**
+     * Whether this removal deleted one version of the object for good ({@code ObjectRemoved:Delete} or
+     * {@code LifecycleExpiration:Delete} naming a version), rather than the object: the version may not be
+     * the one the item describes. A delete marker, or a delete in an unversioned bucket, removes the object.
+     */
+    public boolean removesOneVersion() {
+        return kind == S3EventKind.REMOVED && versionId.isPresent() && eventName.endsWith(":Delete");
+    }
 }

@@ -17,6 +17,8 @@ public final class ItemAttributes {
     public static final String SEQUENCER = "Sequencer";
     /** Sequencer left-padded to a fixed width, so that conditions can compare it as a string. */
     public static final String SEQUENCER_ORDER = "SequencerOrder";
+    /** The S3 version the item describes, when the event named one (a versioned bucket). */
+    public static final String VERSION_ID = "VersionId";
     public static final String UPLOAD_DATE = "UploadDate";
     public static final String TYPE = "Type";
     public static final String CONTENT_TYPE = "ContentType";
@@ -51,7 +53,10 @@ public final class ItemAttributes {
     public static final String ERROR_CLASS = "ErrorClass";
     public static final String ERROR = "Error";
 
-    /** Tombstone table: the newest removal seen per (UserId, MediaId), expiring through TTL. */
+    /**
+     * TTL attribute (epoch seconds): on the tombstone table's newest removal per (UserId, MediaId), and on
+     * MediaTagIndex's removal markers.
+     */
     public static final String EXPIRES_AT = "ExpiresAt";
 
     public static final String STATUS_READY = "READY";

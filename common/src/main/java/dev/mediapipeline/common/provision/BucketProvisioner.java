@@ -6,7 +6,10 @@ import software.amazon.awssdk.services.s3.model.Event;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.QueueConfiguration;
 
-/** The upload bucket, and its notification of every create and removal to the ingest queue. */
+/**
+ * The upload bucket, and its notification of every create and removal to the ingest queue; a lifecycle
+ * expiration is a removal too.
+ */
 final class BucketProvisioner {
 
     static final String NOTIFICATION_ID = "media-pipeline-ingest";
@@ -37,7 +40,7 @@ final class BucketProvisioner {
         QueueConfiguration queue = QueueConfiguration.builder()
                 .id(NOTIFICATION_ID)
                 .queueArn(queueArn)
-                .events(Event.S3_OBJECT_CREATED, Event.S3_OBJECT_REMOVED)
+                .events(Event.S3_OBJECT_CREATED, Event.S3_OBJECT_REMOVED, Event.S3_LIFECYCLE_EXPIRATION)
                 .build();
         boolean present = s3.getBucketNotificationConfiguration(r -> r.bucket(bucket)).queueConfigurations()
                 .stream().anyMatch(q -> q.queueArn().equals(queueArn) && q.events().containsAll(queue.events()));

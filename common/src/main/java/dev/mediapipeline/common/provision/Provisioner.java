@@ -39,7 +39,8 @@ public final class Provisioner {
         tables.ensure(TableDefinitions.tombstones(config.tombstoneTable()));
         // AWS refuses UpdateTimeToLive on a table that is still CREATING.
         tables.awaitActive(List.of(config.mediaTable(), config.tagIndexTable(), config.tombstoneTable()));
-        tables.enableTtl(config.tombstoneTable(), TableDefinitions.TOMBSTONE_TTL_ATTRIBUTE);
+        tables.enableTtl(config.tombstoneTable(), TableDefinitions.TTL_ATTRIBUTE);
+        tables.enableTtl(config.tagIndexTable(), TableDefinitions.TTL_ATTRIBUTE);
         LOG.info("Provisioned bucket {}, queues {}/{}/{}, tables {}/{}/{}", config.bucket(),
                 config.ingestQueue(), config.ingestDlq(), config.indexDlq(),
                 config.mediaTable(), config.tagIndexTable(), config.tombstoneTable());

@@ -13,7 +13,8 @@ import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 final class TableDefinitions {
 
     static final String USER_TAG = "UserTag";
-    static final String TOMBSTONE_TTL_ATTRIBUTE = ItemAttributes.EXPIRES_AT;
+    /** Expires the tombstones, and the tag index's removal markers. */
+    static final String TTL_ATTRIBUTE = ItemAttributes.EXPIRES_AT;
 
     private TableDefinitions() {
     }

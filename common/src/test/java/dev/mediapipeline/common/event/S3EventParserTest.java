@@ -51,6 +51,25 @@ class S3EventParserTest {
     }
 
     @Test
+    void lifecycleExpirationsAreRemovalsAndOnlyADeleteNamingAVersionRemovesOneVersion() throws Exception {
+        String events = records(
+                record("LifecycleExpiration:Delete", "users/a/1", "01"),
+                record("LifecycleExpiration:DeleteMarkerCreated", "users/a/2", "02").replace("\"sequencer\"",
+                        "\"versionId\":\"marker\",\"sequencer\""),
+                record("LifecycleExpiration:Delete", "users/a/3", "03").replace("\"sequencer\"",
+                        "\"versionId\":\"old\",\"sequencer\""),
+                record("ObjectRemoved:Delete", "users/a/4", "04").replace("\"sequencer\"",
+                        "\"versionId\":\"old\",\"sequencer\""));
+
+        assertThat(((S3Notification.Records) parser.parse(events)).records())
+                .extracting(S3EventRecord::kind, S3EventRecord::removesOneVersion)
+                .containsExactly(org.assertj.core.groups.Tuple.tuple(S3EventKind.REMOVED, false),
+                        org.assertj.core.groups.Tuple.tuple(S3EventKind.REMOVED, false),
+                        org.assertj.core.groups.Tuple.tuple(S3EventKind.REMOVED, true),
+                        org.assertj.core.groups.Tuple.tuple(S3EventKind.REMOVED, true));
+    }
+
+    @Test
     void removalNeedsNoSizeOrETag() throws Exception {
         String delete = """
                 {"Records":[{"eventSource":"aws:s3","eventTime":"2026-11-24T06:00:00Z",

@@ -20,10 +20,12 @@ public final class IndexMetrics {
     public static final String PARKED = "media.index.records.parked";
     public static final String LAG = "media.index.lag";
     public static final String MILLIS_BEHIND_LATEST = "media.index.millis.behind.latest";
+    public static final String STALLED = "media.index.batches.stalled";
 
     private final Clock clock;
     private final Counter applied;
     private final Counter parked;
+    private final Counter stalled;
     private final Timer lag;
     private final Map<String, Long> millisBehindByShard = new ConcurrentHashMap<>();
 
@@ -38,6 +40,9 @@ public final class IndexMetrics {
                 .register(registry);
         this.parked = Counter.builder(PARKED)
                 .description("Stream records parked in the index DLQ")
+                .register(registry);
+        this.stalled = Counter.builder(STALLED)
+                .description("Times a shard stopped at a record that could be neither applied nor parked")
                 .register(registry);
         this.lag = Timer.builder(LAG)
                 .description("From the UserMedia change to its tag-index writes")
@@ -64,6 +69,11 @@ public final class IndexMetrics {
 
     public void parked() {
         parked.increment();
+    }
+
+    /** A shard's batch stopped at a record neither applied nor parked (the index DLQ failing). */
+    public void stalled() {
+        stalled.increment();
     }
 
     public void millisBehindLatest(String shardId, Long millis) {

@@ -4,32 +4,39 @@ import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * One conditional write to MediaTagIndex. Each carries the SequencerOrder that guards it: the write only
- * applies when the index item is absent or not newer than that order, so an older image never undoes a
- * newer one and applying the same write twice changes nothing.
+ * One change to the index entry of (user, tag, media), fenced by the version of the source image that asks
+ * for it: the image's SequencerOrder, a removal counting as newer than a put of the same order. A write
+ * older than the entry's version changes nothing, so a late, replayed or retried write never undoes a newer
+ * one, and applying the same write twice changes nothing.
  */
 public sealed interface IndexWrite {
 
-    String userTag();
+    String userId();
+
+    String tag();
 
     String mediaId();
 
-    /** The write applies only over an index item whose SequencerOrder is at most this. */
-    String guardOrder();
+    /** The SequencerOrder of the image this write comes from. */
+    String order();
+
+    default String userTag() {
+        return IndexAttributes.userTag(userId(), tag());
+    }
 
     /**
-     * Creates or replaces the index item of one (user, tag, media) with the image's projected attributes.
-     * {@code userId} and {@code tag} name the source item and the tag it must still carry for an absent
-     * index item to be created.
+     * Makes the entry live with the image's projected attributes ({@code item}, keys included).
+     *
+     * @param replacesLive the image before this change already had the tag: the entry is most likely live
      */
-    record Put(String userTag, String mediaId, String userId, String tag, String guardOrder,
+    record Put(String userId, String tag, String mediaId, String order, boolean replacesLive,
             Map<String, AttributeValue> item) implements IndexWrite {
         public Put {
             item = Map.copyOf(item);
         }
     }
 
-    /** Removes the index item of one (user, tag, media). */
-    record Delete(String userTag, String mediaId, String guardOrder) implements IndexWrite {
+    /** Turns the entry into a removal marker: the media no longer carries the tag as of {@code order}. */
+    record Remove(String userId, String tag, String mediaId, String order) implements IndexWrite {
     }
 }

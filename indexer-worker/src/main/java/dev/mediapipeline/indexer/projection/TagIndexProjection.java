@@ -16,7 +16,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  * <ul>
  *   <li>every tag of the new image is put, unless the old image had the tag with the same projected
  *       attributes (the index already holds them, so the write would only cost capacity);</li>
- *   <li>every tag only in the old image is deleted, guarded by the old image's SequencerOrder;</li>
+ *   <li>every tag only in the old image is removed, as of the new image's SequencerOrder (the old image's
+ *       when the item itself was removed);</li>
  *   <li>Status does not matter: a FAILED item with tags is still the user's media and is listed.</li>
  * </ul>
  */
@@ -30,41 +31,54 @@ public final class TagIndexProjection {
      * @param newImage the item after the change; null or empty for a removal
      */
     public static List<IndexWrite> project(Map<String, AttributeValue> oldImage, Map<String, AttributeValue> newImage) {
+        return writes(oldImage, newImage, true);
+    }
+
+    /**
+     * Writes that bring the index in line with the item as it is now, whatever was lost before: every tag
+     * of {@code current} is put, and every tag that only {@code former} (an earlier image) had is removed.
+     *
+     * @param current the UserMedia item now; null if it is gone
+     */
+    public static List<IndexWrite> reproject(Map<String, AttributeValue> former, Map<String, AttributeValue> current) {
+        return writes(former, current, false);
+    }
+
+    private static List<IndexWrite> writes(Map<String, AttributeValue> oldImage, Map<String, AttributeValue> newImage,
+            boolean skipUnchanged) {
         Map<String, AttributeValue> before = oldImage == null ? Map.of() : oldImage;
         Map<String, AttributeValue> after = newImage == null ? Map.of() : newImage;
         Set<String> oldTags = tags(before);
         Set<String> newTags = tags(after);
         List<IndexWrite> writes = new ArrayList<>();
-        if (!newTags.isEmpty()) {
-            String order = sequencerOrder(after);
-            Map<String, AttributeValue> copied = copied(after);
-            Map<String, AttributeValue> copiedBefore = copied(before);
-            for (String tag : newTags) {
-                if (oldTags.contains(tag) && copied.equals(copiedBefore)) {
-                    continue;
-                }
-                writes.add(put(after, tag, order, copied));
+        Map<String, AttributeValue> copied = copied(after);
+        boolean unchanged = copied.equals(copied(before));
+        for (String tag : newTags) {
+            if (!(skipUnchanged && unchanged && oldTags.contains(tag))) {
+                writes.add(put(after, tag, oldTags.contains(tag), copied));
             }
         }
+        Map<String, AttributeValue> removedAsOf = after.isEmpty() ? before : after;
         for (String tag : oldTags) {
             if (!newTags.contains(tag)) {
-                writes.add(new IndexWrite.Delete(userTag(before, tag), string(before, ItemAttributes.MEDIA_ID),
-                        sequencerOrder(before)));
+                writes.add(new IndexWrite.Remove(string(before, ItemAttributes.USER_ID), tag,
+                        string(before, ItemAttributes.MEDIA_ID), sequencerOrder(removedAsOf)));
             }
         }
         return writes;
     }
 
-    private static IndexWrite.Put put(Map<String, AttributeValue> image, String tag, String order,
+    private static IndexWrite.Put put(Map<String, AttributeValue> image, String tag, boolean replacesLive,
             Map<String, AttributeValue> copied) {
-        String userTag = userTag(image, tag);
+        String userId = string(image, ItemAttributes.USER_ID);
         String mediaId = string(image, ItemAttributes.MEDIA_ID);
+        String order = sequencerOrder(image);
         Map<String, AttributeValue> item = new HashMap<>(copied);
-        item.put(IndexAttributes.USER_TAG, AttributeValue.fromS(userTag));
+        item.put(IndexAttributes.USER_TAG, AttributeValue.fromS(IndexAttributes.userTag(userId, tag)));
         item.put(IndexAttributes.MEDIA_ID, AttributeValue.fromS(mediaId));
         item.put(IndexAttributes.TAG, AttributeValue.fromS(tag));
         item.put(IndexAttributes.SEQUENCER_ORDER, AttributeValue.fromS(order));
-        return new IndexWrite.Put(userTag, mediaId, string(image, ItemAttributes.USER_ID), tag, order, item);
+        return new IndexWrite.Put(userId, tag, mediaId, order, replacesLive, item);
     }
 
     private static Map<String, AttributeValue> copied(Map<String, AttributeValue> image) {
@@ -95,7 +109,7 @@ public final class TagIndexProjection {
 
     /**
      * The stored SequencerOrder, else the one derived from the raw Sequencer. An image with neither sorts
-     * lowest: it may create an absent index item but never replaces an ordered one.
+     * lowest: it may create an absent entry but never replaces an ordered one.
      */
     static String sequencerOrder(Map<String, AttributeValue> image) {
         AttributeValue order = image.get(ItemAttributes.SEQUENCER_ORDER);
@@ -107,10 +121,6 @@ public final class TagIndexProjection {
             return Sequencers.order(sequencer.s());
         }
         return "";
-    }
-
-    private static String userTag(Map<String, AttributeValue> image, String tag) {
-        return IndexAttributes.userTag(string(image, ItemAttributes.USER_ID), tag);
     }
 
     private static String string(Map<String, AttributeValue> image, String name) {

@@ -2,7 +2,6 @@ package dev.mediapipeline.indexer.stream;
 
 import dev.mediapipeline.indexer.metrics.IndexMetrics;
 import dev.mediapipeline.indexer.write.BatchApplier;
-import java.time.Duration;
 import java.util.function.BooleanSupplier;
 import software.amazon.kinesis.processor.ShardRecordProcessor;
 import software.amazon.kinesis.processor.ShardRecordProcessorFactory;
@@ -13,21 +12,16 @@ public final class IndexProcessors implements ShardRecordProcessorFactory {
     private final BatchApplier applier;
     private final IndexMetrics metrics;
     private final BooleanSupplier stopping;
-    private final Duration failoverTime;
 
-    /**
-     * @param stopping true once the worker is closing: a failing batch then stops retrying
-     * @param failoverTime how long a lease survives without renewal (see {@link ReplayHorizon})
-     */
-    public IndexProcessors(BatchApplier applier, IndexMetrics metrics, BooleanSupplier stopping, Duration failoverTime) {
+    /** @param stopping true once the worker is closing: a failing batch then stops retrying */
+    public IndexProcessors(BatchApplier applier, IndexMetrics metrics, BooleanSupplier stopping) {
         this.applier = applier;
         this.metrics = metrics;
         this.stopping = stopping;
-        this.failoverTime = failoverTime;
     }
 
     @Override
     public ShardRecordProcessor shardRecordProcessor() {
-        return new IndexRecordProcessor(applier, metrics, stopping, failoverTime);
+        return new IndexRecordProcessor(applier, metrics, stopping);
     }
 }

@@ -6,20 +6,18 @@ import com.amazonaws.services.dynamodbv2.streamsadapter.processor.DynamoDBStream
 import dev.mediapipeline.common.item.ItemAttributes;
 import dev.mediapipeline.indexer.metrics.IndexMetrics;
 import dev.mediapipeline.indexer.write.ApplyOutcome;
+import dev.mediapipeline.indexer.write.ApplyProgress;
 import dev.mediapipeline.indexer.write.BatchApplier;
-import dev.mediapipeline.indexer.write.Ordering;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.function.BooleanSupplier;
-import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.kinesis.exceptions.InvalidStateException;
-import software.amazon.kinesis.exceptions.KinesisClientLibException;
 import software.amazon.kinesis.exceptions.ShutdownException;
 import software.amazon.kinesis.exceptions.ThrottlingException;
 import software.amazon.kinesis.lifecycle.events.InitializationInput;
@@ -29,13 +27,12 @@ import software.amazon.kinesis.lifecycle.events.ShutdownRequestedInput;
 import software.amazon.kinesis.processor.RecordProcessorCheckpointer;
 
 /**
- * One shard's consumer. Before applying a batch it prepares the batch's end as the lease's pending
- * checkpoint, which lets its successor tell possible replays from new records ({@link ReplayHorizon}) and
- * lets the records after it skip the index writer's transactional check. A checkpoint is only written
- * once every record up to it is either applied or parked, so a crash replays them, which the idempotent
- * writes make harmless; and since a replay is both harmless and recognised, the checkpoint itself is
- * written at most every {@value #CHECKPOINT_INTERVAL_MILLIS} ms (and when the shard runs idle), not
- * after each batch: one lease write per batch (the prepare) instead of two.
+ * One shard's consumer. It applies each batch through the {@link BatchApplier} until every record is
+ * applied or parked, and checkpoints only what was: on every path (the periodic checkpoint, shard end,
+ * shutdown) the checkpoint is the last applied record, never merely the last delivered one. So a worker
+ * stopped while a batch fails leaves that batch to the next holder of the lease. Applying a record again
+ * changes nothing, so the checkpoint is written at most every {@value #CHECKPOINT_INTERVAL_MILLIS} ms (and
+ * when the shard runs idle) rather than after each batch.
  */
 final class IndexRecordProcessor implements DynamoDBStreamsShardRecordProcessor {
 
@@ -47,29 +44,24 @@ final class IndexRecordProcessor implements DynamoDBStreamsShardRecordProcessor 
     private final BatchApplier applier;
     private final IndexMetrics metrics;
     private final BooleanSupplier stopping;
-    private final Duration failoverTime;
     private String shardId = "?";
-    private ReplayHorizon horizon;
-    private boolean uncheckpointed;
+    /** Sequence number of the last record applied or parked; null before the first. */
+    private String lastApplied;
+    private String lastCheckpointed;
+    /** True while a delivered record is neither applied nor parked (the worker stopped during a failure). */
+    private boolean unappliedLeft;
     private long lastCheckpointNanos = System.nanoTime();
 
-    IndexRecordProcessor(BatchApplier applier, IndexMetrics metrics, BooleanSupplier stopping, Duration failoverTime) {
+    IndexRecordProcessor(BatchApplier applier, IndexMetrics metrics, BooleanSupplier stopping) {
         this.applier = applier;
         this.metrics = metrics;
         this.stopping = stopping;
-        this.failoverTime = failoverTime;
     }
 
     @Override
     public void initialize(InitializationInput input) {
         shardId = input.shardId();
-        horizon = new ReplayHorizon(input.pendingCheckpointSequenceNumber(), failoverTime, System::nanoTime);
-        if (input.pendingCheckpointSequenceNumber() == null) {
-            LOG.info("Indexing shard {} from {}", shardId, input.extendedSequenceNumber());
-        } else {
-            LOG.info("Indexing shard {} from {} (records up to {} may be replays)", shardId,
-                    input.extendedSequenceNumber(), input.pendingCheckpointSequenceNumber());
-        }
+        LOG.info("Indexing shard {} from {}", shardId, input.extendedSequenceNumber());
     }
 
     /**
@@ -93,71 +85,63 @@ final class IndexRecordProcessor implements DynamoDBStreamsShardRecordProcessor 
     @Override
     public void processRecords(DynamoDBStreamsProcessRecordsInput input) {
         metrics.millisBehindLatest(shardId, input.millisBehindLatest());
-        if (input.records().isEmpty()) {
-            if (uncheckpointed) {
-                checkpoint(input.checkpointer());
-            }
+        if (unappliedLeft) {
+            // stopping: records after an unapplied one must not move the checkpoint past it
             return;
         }
-        List<Record> records = input.records().stream().map(DynamoDBStreamsClientRecord::getRecord).toList();
-        try {
-            long prepareSent = horizon.now();
-            Function<Record, Ordering> ordering = prepare(input.checkpointer())
-                    ? horizon.afterPrepare(prepareSent)
-                    : ReplayHorizon.unprepared();
-            List<ApplyOutcome> outcomes = applyUntilDone(records, ordering);
-            for (int i = 0; i < records.size(); i++) {
-                if (outcomes.get(i) == ApplyOutcome.APPLIED) {
-                    metrics.applied(changedAt(records.get(i)));
-                } else {
-                    metrics.parked();
-                }
+        List<Record> pending = input.records().stream().map(DynamoDBStreamsClientRecord::getRecord).toList();
+        while (!pending.isEmpty()) {
+            ApplyProgress progress = applier.apply(pending);
+            noteDone(pending, progress.done());
+            if (progress.complete()) {
+                break;
             }
-            uncheckpointed = true;
-            if (System.nanoTime() - lastCheckpointNanos >= CHECKPOINT_INTERVAL_MILLIS * 1_000_000) {
-                checkpoint(input.checkpointer());
+            if (!pauseBeforeRetry(progress.firstUnapplied().get(), pending.size() - progress.done().size())) {
+                unappliedLeft = true;
+                return;
             }
-        } catch (InterruptedException e) {
-            // shutting down mid-batch: leave it unchecked so whoever holds the lease next replays it
-            Thread.currentThread().interrupt();
+            pending = pending.subList(progress.done().size(), pending.size());
+        }
+        long sinceCheckpoint = System.nanoTime() - lastCheckpointNanos;
+        if (input.records().isEmpty() || sinceCheckpoint >= CHECKPOINT_INTERVAL_MILLIS * 1_000_000) {
+            checkpoint(input.checkpointer());
+        }
+    }
+
+    private void noteDone(List<Record> records, List<ApplyOutcome> done) {
+        for (int i = 0; i < done.size(); i++) {
+            if (done.get(i) == ApplyOutcome.APPLIED) {
+                metrics.applied(changedAt(records.get(i)));
+            } else {
+                metrics.parked();
+            }
+        }
+        if (!done.isEmpty()) {
+            lastApplied = records.get(done.size() - 1).dynamodb().sequenceNumber();
         }
     }
 
     /**
-     * Announces the batch's end as the pending checkpoint (see {@link ReplayHorizon}).
+     * Only a failing DLQ (or an interruption) leaves a record unapplied; then the rest of the batch is tried
+     * again rather than skipped.
      *
-     * @return false if that failed: the batch is then applied as possible replays, which is always safe
+     * @return false if the worker is stopping: the records are left to the lease's next holder
      */
-    private boolean prepare(RecordProcessorCheckpointer checkpointer) {
-        try {
-            checkpointer.prepareCheckpoint();
-            return true;
-        } catch (KinesisClientLibException | RuntimeException e) {
-            LOG.debug("Could not prepare a checkpoint on shard {}: {}", shardId, e.toString());
+    private boolean pauseBeforeRetry(ApplyProgress.Unapplied unapplied, int left) {
+        metrics.stalled();
+        if (stopping.getAsBoolean() || Thread.currentThread().isInterrupted()) {
+            LOG.info("Stopping with {} records of shard {} unapplied from {}; the checkpoint stays before them",
+                    left, shardId, unapplied.record().dynamodb().sequenceNumber());
             return false;
         }
-    }
-
-    /**
-     * Only a failing DLQ makes a batch fail as a whole; then it is retried rather than skipped. The retry
-     * repeats records already applied, after which the batch's later records may be in the index: they are
-     * applied as possible replays.
-     */
-    private List<ApplyOutcome> applyUntilDone(List<Record> records, Function<Record, Ordering> firstAttempt)
-            throws InterruptedException {
-        Function<Record, Ordering> ordering = firstAttempt;
-        while (true) {
-            try {
-                return applier.apply(records, ordering);
-            } catch (IllegalStateException e) {
-                ordering = ReplayHorizon.unprepared();
-                if (stopping.getAsBoolean()) {
-                    throw new InterruptedException("stopping with an unapplied batch");
-                }
-                LOG.warn("Batch of {} records on shard {} failed, retrying: {}", records.size(), shardId,
-                        e.getCause() == null ? e.toString() : e.getCause().toString());
-                Thread.sleep(BATCH_RETRY_PAUSE.toMillis());
-            }
+        LOG.warn("{} records of shard {} unapplied from {}, retrying: {}", left, shardId,
+                unapplied.record().dynamodb().sequenceNumber(), unapplied.cause().toString());
+        try {
+            Thread.sleep(BATCH_RETRY_PAUSE.toMillis());
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 
@@ -166,10 +150,15 @@ final class IndexRecordProcessor implements DynamoDBStreamsShardRecordProcessor 
         metrics.released(shardId);
     }
 
+    /** The shard end is checkpointed only when every record was applied; else the last applied one. */
     @Override
     public void shardEnded(ShardEndedInput input) {
         metrics.released(shardId);
-        checkpoint(input.checkpointer());
+        if (unappliedLeft) {
+            checkpoint(input.checkpointer());
+        } else {
+            checkpointAt(input.checkpointer(), null);
+        }
     }
 
     @Override
@@ -178,11 +167,23 @@ final class IndexRecordProcessor implements DynamoDBStreamsShardRecordProcessor 
         checkpoint(input.checkpointer());
     }
 
+    /** Checkpoints the last applied record, if that moved since the last checkpoint. */
     private void checkpoint(RecordProcessorCheckpointer checkpointer) {
+        if (lastApplied != null && !lastApplied.equals(lastCheckpointed)) {
+            checkpointAt(checkpointer, lastApplied);
+        }
+    }
+
+    /** @param sequenceNumber null for the shard's end */
+    private void checkpointAt(RecordProcessorCheckpointer checkpointer, String sequenceNumber) {
         for (int attempt = 1; attempt <= CHECKPOINT_ATTEMPTS; attempt++) {
             try {
-                checkpointer.checkpoint();
-                uncheckpointed = false;
+                if (sequenceNumber == null) {
+                    checkpointer.checkpoint();
+                } else {
+                    checkpointer.checkpoint(sequenceNumber);
+                }
+                lastCheckpointed = sequenceNumber;
                 lastCheckpointNanos = System.nanoTime();
                 return;
             } catch (ThrottlingException e) {

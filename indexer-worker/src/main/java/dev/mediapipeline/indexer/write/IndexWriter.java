@@ -1,8 +1,10 @@
 package dev.mediapipeline.indexer.write;
 
-import dev.mediapipeline.common.item.ItemAttributes;
 import dev.mediapipeline.indexer.projection.IndexAttributes;
 import dev.mediapipeline.indexer.projection.IndexWrite;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
@@ -12,54 +14,86 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
 /**
- * Performs one {@link IndexWrite} as a single conditional write (BatchWriteItem cannot carry conditions).
- * A failed condition means the index already reflects a newer image: that is success, not an error.
+ * Performs one {@link IndexWrite} so that the index can never go backwards, whoever sends it and however
+ * late: a stalled worker, a replay, an SDK retry. Every entry carries the SequencerOrder of the image that
+ * wrote it, every write is conditional on being newer, and a removal leaves a marker (with a TTL) instead of
+ * deleting the entry, so a late put of an older image finds the marker and changes nothing. No lease, clock
+ * or read of the source item is involved; only the marker's lifetime must outlast the oldest write that can
+ * still arrive: stream records live 24 hours, markers {@value #MARKER_HOURS}.
  *
- * <p>The SequencerOrder guard protects an existing index item from older images. It cannot protect an
- * item that a newer image deleted: a replayed older put would find nothing and bring the tag back. So a
- * put that {@linkplain Ordering#MAY_BE_REPLAY may be a replay} also checks, in the same transaction, that
- * the UserMedia item still carries the tag; if it does not, a later stream record has removed it (or
- * will), and the put is dropped.
- *
- * <p>A put {@linkplain Ordering#IN_STREAM_ORDER in stream order} is a plain conditional PutItem with the
- * SequencerOrder guard alone. The index item of (user, tag, media) is only ever deleted by a record of
- * that same UserMedia item, and in stream order every such record that is older has been applied and
- * none that is newer has: so an absent index item was never created or was deleted by an older image,
- * and creating it is right. The transaction costs much more than the put (on AWS twice the write units),
- * and replays are rare, so only they pay for it. Deletes need no source check in either case.
+ * <p>An entry is absent, live, or a marker. A write that makes it live from absent or a marker, or a marker
+ * from live, also moves the (user, tag) count by one, in the same transaction, so the count is exactly the
+ * number of live entries however often records are applied. The other writes (a live entry's new
+ * attributes, a removal over a marker) are single conditional PutItems. The write first assumes the state
+ * the projection expects; when its condition fails, it reads the entry and either learns it is outdated
+ * (done) or tries the other case.
  */
 public final class IndexWriter {
 
-    private static final String PUT_CONDITION = "attribute_not_exists(#ut) OR #so <= :guard";
-    private static final Map<String, String> PUT_NAMES =
-            Map.of("#ut", IndexAttributes.USER_TAG, "#so", IndexAttributes.SEQUENCER_ORDER);
-    private static final String DELETE_CONDITION = "#so <= :guard";
-    private static final String SOURCE_HAS_TAG = "contains(#tags, :tag)";
+    static final long MARKER_HOURS = 48;
+    private static final int MAX_TRIES = 4;
+
+    private static final String ABSENT_OR_OLDER_MARKER =
+            "attribute_not_exists(#ut) OR (attribute_exists(#exp) AND #so < :order)";
+    private static final String LIVE_NOT_NEWER =
+            "attribute_exists(#ut) AND attribute_not_exists(#exp) AND #so <= :order";
+    private static final Map<String, String> NAMES = Map.of("#ut", IndexAttributes.USER_TAG,
+            "#exp", IndexAttributes.EXPIRES_AT, "#so", IndexAttributes.SEQUENCER_ORDER);
     private static final String CONDITION_FAILED = "ConditionalCheckFailed";
     private static final String NO_FAILURE = "None";
 
+    /**
+     * On AWS two transactions on the same count at once cancel one of them (TransactionConflict). The writer
+     * threads of a process would do that to each other under a tag many uploads share, so a process sends one
+     * transaction per count at a time; conflicts with other processes are retried like any failed write.
+     */
+    private static final int COUNT_LOCK_STRIPES = 64;
+
     private final DynamoDbClient dynamoDb;
     private final String indexTable;
-    private final String mediaTable;
+    private final Object[] countLocks = new Object[COUNT_LOCK_STRIPES];
 
-    public IndexWriter(DynamoDbClient dynamoDb, String indexTable, String mediaTable) {
+    public IndexWriter(DynamoDbClient dynamoDb, String indexTable) {
         this.dynamoDb = dynamoDb;
         this.indexTable = indexTable;
-        this.mediaTable = mediaTable;
+        for (int i = 0; i < countLocks.length; i++) {
+            countLocks[i] = new Object();
+        }
     }
 
-    /** @return true if the write changed the index, false if a newer image had already won */
-    public boolean apply(IndexWrite write, Ordering ordering) {
+    /**
+     * @return true if the write changed the index, false if the entry already reflects this or a newer image
+     * @throws IllegalStateException if the entry kept changing under it (retry the write)
+     */
+    public boolean apply(IndexWrite write) {
+        boolean live = !(write instanceof IndexWrite.Put put) || put.replacesLive();
+        for (int tries = 1; tries <= MAX_TRIES; tries++) {
+            if (send(write, live)) {
+                return true;
+            }
+            Map<String, AttributeValue> entry = read(write);
+            if (outdates(entry, write)) {
+                return false;
+            }
+            live = isLive(entry);
+        }
+        throw new IllegalStateException("index entry " + write.userTag() + "/" + write.mediaId() + " kept changing");
+    }
+
+    /** @return false if the entry was not in the state assumed */
+    private boolean send(IndexWrite write, boolean assumeLive) {
+        Map<String, AttributeValue> item = write instanceof IndexWrite.Put put ? put.item() : marker(write);
+        boolean makesLive = write instanceof IndexWrite.Put;
+        String condition = assumeLive ? LIVE_NOT_NEWER : ABSENT_OR_OLDER_MARKER;
         try {
-            if (write instanceof IndexWrite.Put put && ordering == Ordering.IN_STREAM_ORDER) {
-                putInOrder(put);
-            } else if (write instanceof IndexWrite.Put put) {
-                putUnlessUntagged(put);
+            if (assumeLive == makesLive) {
+                dynamoDb.putItem(r -> r.tableName(indexTable).item(item).conditionExpression(condition)
+                        .expressionAttributeNames(NAMES).expressionAttributeValues(order(write)));
             } else {
-                delete(write);
+                putAndCount(write, item, condition, makesLive ? 1 : -1);
             }
             return true;
-        } catch (ConditionalCheckFailedException newerAlreadyIndexed) {
+        } catch (ConditionalCheckFailedException notAsAssumed) {
             return false;
         } catch (TransactionCanceledException e) {
             if (onlyConditionsFailed(e)) {
@@ -69,39 +103,56 @@ public final class IndexWriter {
         }
     }
 
-    private void putInOrder(IndexWrite.Put put) {
-        dynamoDb.putItem(r -> r.tableName(indexTable)
-                .item(put.item())
-                .conditionExpression(PUT_CONDITION)
-                .expressionAttributeNames(PUT_NAMES)
-                .expressionAttributeValues(guard(put)));
+    private void putAndCount(IndexWrite write, Map<String, AttributeValue> item, String condition, int delta) {
+        TransactWriteItem entry = TransactWriteItem.builder().put(p -> p.tableName(indexTable).item(item)
+                .conditionExpression(condition)
+                .expressionAttributeNames(NAMES).expressionAttributeValues(order(write))).build();
+        TransactWriteItem count = TransactWriteItem.builder().update(u -> u.tableName(indexTable)
+                .key(Map.of(IndexAttributes.USER_TAG, AttributeValue.fromS(write.userId()),
+                        IndexAttributes.MEDIA_ID, AttributeValue.fromS(write.tag())))
+                .updateExpression("ADD #count :delta SET #tag = :tag")
+                .expressionAttributeNames(Map.of("#count", IndexAttributes.MEDIA_COUNT, "#tag", IndexAttributes.TAG))
+                .expressionAttributeValues(Map.of(":delta", AttributeValue.fromN(Integer.toString(delta)),
+                        ":tag", AttributeValue.fromS(write.tag())))).build();
+        synchronized (countLocks[Math.floorMod(write.userTag().hashCode(), COUNT_LOCK_STRIPES)]) {
+            dynamoDb.transactWriteItems(r -> r.transactItems(entry, count));
+        }
     }
 
-    private void putUnlessUntagged(IndexWrite.Put put) {
-        TransactWriteItem indexItem = TransactWriteItem.builder().put(p -> p.tableName(indexTable)
-                .item(put.item())
-                .conditionExpression(PUT_CONDITION)
-                .expressionAttributeNames(PUT_NAMES)
-                .expressionAttributeValues(guard(put))).build();
-        TransactWriteItem sourceStillTagged = TransactWriteItem.builder().conditionCheck(c -> c.tableName(mediaTable)
-                .key(Map.of(ItemAttributes.USER_ID, AttributeValue.fromS(put.userId()),
-                        ItemAttributes.MEDIA_ID, AttributeValue.fromS(put.mediaId())))
-                .conditionExpression(SOURCE_HAS_TAG)
-                .expressionAttributeNames(Map.of("#tags", ItemAttributes.TAGS))
-                .expressionAttributeValues(Map.of(":tag", AttributeValue.fromS(put.tag())))).build();
-        dynamoDb.transactWriteItems(r -> r.transactItems(indexItem, sourceStillTagged));
+    private Map<String, AttributeValue> marker(IndexWrite write) {
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put(IndexAttributes.USER_TAG, AttributeValue.fromS(write.userTag()));
+        item.put(IndexAttributes.MEDIA_ID, AttributeValue.fromS(write.mediaId()));
+        item.put(IndexAttributes.TAG, AttributeValue.fromS(write.tag()));
+        item.put(IndexAttributes.SEQUENCER_ORDER, AttributeValue.fromS(write.order()));
+        long expires = Instant.now().plus(Duration.ofHours(MARKER_HOURS)).getEpochSecond();
+        item.put(IndexAttributes.EXPIRES_AT, AttributeValue.fromN(Long.toString(expires)));
+        return item;
     }
 
-    private void delete(IndexWrite delete) {
-        dynamoDb.deleteItem(r -> r.tableName(indexTable)
-                .key(Map.of(IndexAttributes.USER_TAG, AttributeValue.fromS(delete.userTag()),
-                        IndexAttributes.MEDIA_ID, AttributeValue.fromS(delete.mediaId())))
-                .conditionExpression(DELETE_CONDITION)
-                .expressionAttributeNames(Map.of("#so", IndexAttributes.SEQUENCER_ORDER))
-                .expressionAttributeValues(guard(delete)));
+    private Map<String, AttributeValue> read(IndexWrite write) {
+        return dynamoDb.getItem(r -> r.tableName(indexTable).consistentRead(true)
+                .key(Map.of(IndexAttributes.USER_TAG, AttributeValue.fromS(write.userTag()),
+                        IndexAttributes.MEDIA_ID, AttributeValue.fromS(write.mediaId())))).item();
     }
 
-    /** A conflict or throttle also cancels a transaction; only failed conditions mean "already newer". */
+    private static boolean isLive(Map<String, AttributeValue> entry) {
+        return entry != null && !entry.isEmpty() && !entry.containsKey(IndexAttributes.EXPIRES_AT);
+    }
+
+    /**
+     * True if the entry is as new as the write or newer: a live entry of a newer image, or a marker not
+     * older than the write (a marker outranks a put of the same order).
+     */
+    private static boolean outdates(Map<String, AttributeValue> entry, IndexWrite write) {
+        if (entry == null || entry.isEmpty()) {
+            return false;
+        }
+        int versus = entry.get(IndexAttributes.SEQUENCER_ORDER).s().compareTo(write.order());
+        return isLive(entry) ? versus > 0 : versus >= 0;
+    }
+
+    /** A conflict or throttle also cancels a transaction; only failed conditions mean "not as assumed". */
     private static boolean onlyConditionsFailed(TransactionCanceledException e) {
         if (!e.hasCancellationReasons()) {
             return false;
@@ -117,7 +168,7 @@ public final class IndexWriter {
         return conditionFailed;
     }
 
-    private static Map<String, AttributeValue> guard(IndexWrite write) {
-        return Map.of(":guard", AttributeValue.fromS(write.guardOrder()));
+    private static Map<String, AttributeValue> order(IndexWrite write) {
+        return Map.of(":order", AttributeValue.fromS(write.order()));
     }
 }

@@ -1,12 +1,19 @@
 package dev.mediapipeline.indexer.write;
 
+import dev.mediapipeline.common.item.ItemAttributes;
 import dev.mediapipeline.indexer.projection.IndexWrite;
 import dev.mediapipeline.indexer.projection.TagIndexProjection;
 import dev.mediapipeline.indexer.projection.UnprojectableImageException;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.function.Function;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.StreamRecord;
 
@@ -34,22 +41,56 @@ public final class RecordApplier {
     }
 
     /**
-     * @param ordering asked before each write, so that a window in which in-order writes are safe can close
-     *        while the record is being applied
+     * Applies the record's own changes.
+     *
      * @throws InterruptedException when the worker shuts down during a backoff; nothing is parked then
+     * @throws RuntimeException when parking failed too (the index DLQ is unreachable)
      */
-    public ApplyOutcome apply(Record record, Function<Record, Ordering> ordering) throws InterruptedException {
+    public ApplyOutcome apply(Record record) throws InterruptedException {
+        return apply(record, () -> TagIndexProjection.project(record.dynamodb().oldImage(),
+                record.dynamodb().newImage()));
+    }
+
+    /**
+     * Brings the record's item's entries in line with the item as it is now ({@code current}, null if it
+     * is gone): every tag it carries is written again, and the tags of the record's images that it no
+     * longer carries are removed. This repairs what a lost write left behind, which the record's own
+     * changes could not when they skip tags that did not change.
+     */
+    public ApplyOutcome reproject(Record record, Map<String, AttributeValue> current) throws InterruptedException {
+        Map<String, AttributeValue> former = new HashMap<>(record.dynamodb().keys());
+        Set<String> formerTags = new LinkedHashSet<>();
+        StreamRecord change = record.dynamodb();
+        List<Map<String, AttributeValue>> images = new ArrayList<>();
+        if (change.hasOldImage()) {
+            images.add(change.oldImage());
+        }
+        if (change.hasNewImage()) {
+            images.add(change.newImage());
+        }
+        for (Map<String, AttributeValue> image : images) {
+            AttributeValue tags = image.get(ItemAttributes.TAGS);
+            if (tags != null && tags.hasSs()) {
+                formerTags.addAll(tags.ss());
+                former.putAll(image);
+            }
+        }
+        former.put(ItemAttributes.TAGS, AttributeValue.fromSs(List.copyOf(formerTags)));
+        return apply(record, () -> TagIndexProjection.reproject(former, current));
+    }
+
+    private ApplyOutcome apply(Record record, Supplier<List<IndexWrite>> projection) throws InterruptedException {
         StreamRecord change = record.dynamodb();
         List<IndexWrite> writes;
         try {
-            writes = project(record);
+            writes = projection.get();
         } catch (UnprojectableImageException | IllegalArgumentException e) {
-            return parkUnprojectable(record, e);
+            return park(record, UNPROJECTABLE, e);
         }
         for (int attempt = 1; ; attempt++) {
             try {
                 for (IndexWrite write : writes) {
-                    writer.apply(write, ordering.apply(record));
+                    writer.apply(write);
                 }
                 return ApplyOutcome.APPLIED;
             } catch (RuntimeException e) {
@@ -60,19 +101,6 @@ public final class RecordApplier {
                 Thread.sleep(retry.backoffAfter(attempt).toMillis());
             }
         }
-    }
-
-    /**
-     * The record's index writes.
-     *
-     * @throws UnprojectableImageException or IllegalArgumentException if it has none to give: park it
-     */
-    static List<IndexWrite> project(Record record) {
-        return TagIndexProjection.project(record.dynamodb().oldImage(), record.dynamodb().newImage());
-    }
-
-    ApplyOutcome parkUnprojectable(Record record, RuntimeException cause) {
-        return park(record, UNPROJECTABLE, cause);
     }
 
     private ApplyOutcome park(Record record, String errorClass, Exception cause) {

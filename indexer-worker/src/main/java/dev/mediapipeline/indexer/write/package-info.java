@@ -1,6 +1,7 @@
 /**
- * Applying projected index writes to DynamoDB: batches in stream order as BatchWriteItem requests, possible
- * replays as conditional single-item writes checked against the source item, bounded retries, and the index
- * DLQ for records that keep failing, so that one poison record never stalls a shard.
+ * Applying projected index writes to DynamoDB: the core that applies one shard's records in order and
+ * reports how far it got ({@link dev.mediapipeline.indexer.write.BatchApplier}), fenced conditional writes
+ * that never let the index go backwards, exact per-tag counts, bounded retries, and the index DLQ for
+ * records that keep failing, so that one poison record never stalls a shard.
  */
 package dev.mediapipeline.indexer.write;

@@ -25,7 +25,7 @@ class TagIndexProjectionTest {
         IndexWrite.Put beach = (IndexWrite.Put) writes.get(0);
         assertThat(beach.userTag()).isEqualTo("alice#beach");
         assertThat(beach.mediaId()).isEqualTo("2024/img 1.jpg");
-        assertThat(beach.guardOrder()).isEqualTo(OLD_SEQ);
+        assertThat(beach.order()).isEqualTo(OLD_SEQ);
         assertThat(beach.item())
                 .containsEntry("UserTag", s("alice#beach"))
                 .containsEntry("MediaId", s("2024/img 1.jpg"))
@@ -44,7 +44,7 @@ class TagIndexProjectionTest {
     }
 
     @Test
-    void modifyPutsAddedTagsAndDeletesRemovedOnesGuardedByTheOldImage() {
+    void modifyPutsAddedTagsAndRemovesDroppedOnesAsOfTheNewImage() {
         Map<String, AttributeValue> before = image(OLD_SEQ, 640, "beach", "sunset");
         Map<String, AttributeValue> after = image(NEW_SEQ, 640, "beach", "family");
 
@@ -52,7 +52,7 @@ class TagIndexProjectionTest {
 
         assertThat(writes).containsExactlyInAnyOrder(
                 TagIndexProjection.project(null, image(NEW_SEQ, 640, "family")).get(0),
-                new IndexWrite.Delete("alice#sunset", "2024/img 1.jpg", OLD_SEQ));
+                new IndexWrite.Remove("alice", "sunset", "2024/img 1.jpg", NEW_SEQ));
     }
 
     @Test
@@ -62,7 +62,7 @@ class TagIndexProjectionTest {
 
         assertThat(writes).hasSize(2).allSatisfy(w -> {
             assertThat(w).isInstanceOf(IndexWrite.Put.class);
-            assertThat(w.guardOrder()).isEqualTo(NEW_SEQ);
+            assertThat(w.order()).isEqualTo(NEW_SEQ);
             assertThat(((IndexWrite.Put) w).item()).containsEntry("Width", n("1024"));
         });
     }
@@ -78,12 +78,12 @@ class TagIndexProjectionTest {
     }
 
     @Test
-    void removeDeletesEveryOldTagGuardedByTheOldImage() {
+    void removeRemovesEveryOldTagAsOfTheOldImage() {
         List<IndexWrite> writes = TagIndexProjection.project(image(OLD_SEQ, 640, "beach", "sunset"), null);
 
         assertThat(writes).containsExactly(
-                new IndexWrite.Delete("alice#beach", "2024/img 1.jpg", OLD_SEQ),
-                new IndexWrite.Delete("alice#sunset", "2024/img 1.jpg", OLD_SEQ));
+                new IndexWrite.Remove("alice", "beach", "2024/img 1.jpg", OLD_SEQ),
+                new IndexWrite.Remove("alice", "sunset", "2024/img 1.jpg", OLD_SEQ));
     }
 
     @Test
@@ -119,7 +119,7 @@ class TagIndexProjectionTest {
         List<IndexWrite> older = TagIndexProjection.project(null, image(OLD_SEQ, 640, "beach"));
         List<IndexWrite> newer = TagIndexProjection.project(image(OLD_SEQ, 640, "beach"), image(NEW_SEQ, 800, "beach"));
 
-        assertThat(older.get(0).guardOrder()).isLessThan(newer.get(0).guardOrder());
+        assertThat(older.get(0).order()).isLessThan(newer.get(0).order());
     }
 
     @Test
@@ -128,7 +128,7 @@ class TagIndexProjectionTest {
         image.remove("SequencerOrder");
         image.put("Sequencer", s("0055aed6dcd90281e5"));
 
-        assertThat(TagIndexProjection.project(null, image).get(0).guardOrder()).isEqualTo(OLD_SEQ);
+        assertThat(TagIndexProjection.project(null, image).get(0).order()).isEqualTo(OLD_SEQ);
     }
 
     @Test

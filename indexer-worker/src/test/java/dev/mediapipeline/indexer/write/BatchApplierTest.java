@@ -5,42 +5,44 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.mediapipeline.common.aws.AwsClients;
 import dev.mediapipeline.indexer.TestStack;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Record;
 import software.amazon.awssdk.services.dynamodb.model.StreamRecord;
 
 /**
- * Which path a batch takes: in stream order, one BatchWriteItem; a possible replay, the source check that
- * keeps a removed tag from coming back.
+ * The indexer's core: how far a batch gets, and that no write can take the index backwards, however late
+ * it arrives.
  */
 class BatchApplierTest {
 
-    private static final RetryPolicy RETRY = new RetryPolicy(3, Duration.ofMillis(10), Duration.ofMillis(50));
+    private static final RetryPolicy RETRY = new RetryPolicy(2, Duration.ofMillis(10), Duration.ofMillis(50));
 
     private static AwsClients clients;
     private static ExecutorService pool;
     private static BatchApplier applier;
-    private static final List<String> operations = new CopyOnWriteArrayList<>();
+    private static long sequenceNumber = 100;
 
     @BeforeAll
     static void start() {
         clients = TestStack.provisioned("batch-applier-test");
-        DynamoDbClient recording = OperationLog.recording(clients, operations);
         pool = Executors.newFixedThreadPool(4);
-        applier = new BatchApplier(
-                new RecordApplier(new IndexWriter(recording, clients.config().tagIndexTable(),
-                        clients.config().mediaTable()), new IndexDeadLetters(clients.sqs(), clients.config().indexDlq()),
-                        RETRY),
-                new IndexBatchWriter(recording, clients.config().tagIndexTable(), RETRY), pool);
+        applier = applier(clients.dynamoDb(), clients.config().indexDlq());
     }
 
     @AfterAll
@@ -49,49 +51,117 @@ class BatchApplierTest {
     }
 
     @Test
-    void aBatchInStreamOrderIsOneRequest() throws InterruptedException {
-        operations.clear();
-        List<Record> batch = List.of(change(null, image("one.jpg", "1", "a", "b")),
-                change(null, image("two.jpg", "2", "a")));
+    void aBatchIsAppliedAndEveryRecordReportedDone() {
+        List<Record> batch = List.of(change(null, image("one.jpg", "1", 640, "a", "b")),
+                change(null, image("two.jpg", "2", 640, "a")),
+                change(image("one.jpg", "1", 640, "a", "b"), image("one.jpg", "3", 640, "b")));
 
-        assertThat(applier.apply(batch, r -> Ordering.IN_STREAM_ORDER)).containsOnly(ApplyOutcome.APPLIED);
+        ApplyProgress progress = applier.apply(batch);
 
-        assertThat(operations).containsExactly("BatchWriteItem");
-        assertThat(indexed("one.jpg", "b")).isTrue();
+        assertThat(progress.complete()).isTrue();
+        assertThat(progress.done()).containsExactly(ApplyOutcome.APPLIED, ApplyOutcome.APPLIED, ApplyOutcome.APPLIED);
+        assertThat(live("one.jpg", "a")).isFalse();
+        assertThat(live("one.jpg", "b")).isTrue();
+        assertThat(live("two.jpg", "a")).isTrue();
     }
 
+    /** The DLQ does not exist: an unprojectable record can be neither applied nor parked. */
     @Test
-    void aReplayedInsertDoesNotBringBackATagThatALaterRecordRemoved() throws InterruptedException {
-        Record insert = change(null, image("gone.jpg", "1", "gone"));
-        applier.apply(List.of(insert), r -> Ordering.IN_STREAM_ORDER);
-        applier.apply(List.of(change(image("gone.jpg", "1", "gone"), null)), r -> Ordering.IN_STREAM_ORDER);
+    void aBatchStopsAtTheFirstRecordNeitherAppliedNorParkedAndSaysWhy() {
+        BatchApplier withoutDlq = applier(clients.dynamoDb(), "no-such-index-dlq");
+        Record unprojectable = change(null, Map.of("MediaId", AttributeValue.fromS("nouser.jpg"),
+                "Tags", AttributeValue.fromSs(List.of("c"))));
+        List<Record> batch = List.of(change(null, image("before.jpg", "1", 640, "c")), unprojectable,
+                change(null, image("after.jpg", "1", 640, "c")));
 
-        assertThat(applier.apply(List.of(insert), r -> Ordering.MAY_BE_REPLAY)).containsOnly(ApplyOutcome.APPLIED);
+        ApplyProgress progress = withoutDlq.apply(batch);
 
-        assertThat(indexed("gone.jpg", "gone")).isFalse();
+        assertThat(progress.done()).containsExactly(ApplyOutcome.APPLIED);
+        assertThat(progress.firstUnapplied()).hasValueSatisfying(unapplied -> {
+            assertThat(unapplied.record()).isSameAs(unprojectable);
+            assertThat(unapplied.cause()).hasMessageContaining("does not exist");
+        });
+        assertThat(live("before.jpg", "c")).isTrue();
     }
 
-    /** Makes the change to the UserMedia item, as the ingest worker would, and returns its stream record. */
-    private static Record change(Map<String, AttributeValue> oldImage, Map<String, AttributeValue> newImage) {
-        if (newImage != null) {
-            clients.dynamoDb().putItem(r -> r.tableName(clients.config().mediaTable()).item(newImage));
-        } else {
-            clients.dynamoDb().deleteItem(r -> r.tableName(clients.config().mediaTable()).key(Map.of(
-                    "UserId", oldImage.get("UserId"), "MediaId", oldImage.get("MediaId"))));
+    /**
+     * A stalled worker's write, held back by a test hook (an SDK interceptor that stops its requests before
+     * they are sent) until a newer record of the same item was applied by another worker, then let go: it
+     * brings back neither the removed tag nor the older attributes, and the tag count stays exact.
+     */
+    @Test
+    void aWriteHeldBackByATestHookUntilANewerRecordIsAppliedCannotResurrectARemovedTag() throws Exception {
+        Record insert = change(null, image("zombie.jpg", "1", 640, "removed", "kept"));
+        Record retag = change(image("zombie.jpg", "1", 640, "removed", "kept"), image("zombie.jpg", "2", 800, "kept"));
+        HeldBackWrites hook = new HeldBackWrites();
+        var builder = clients.configure(DynamoDbClient.builder().httpClientBuilder(ApacheHttpClient.builder()));
+        try (DynamoDbClient stalledClient = builder.overrideConfiguration(builder.overrideConfiguration().toBuilder()
+                .addExecutionInterceptor(hook).build()).build()) {
+            BatchApplier stalled = applier(stalledClient, clients.config().indexDlq());
+            CompletableFuture<ApplyProgress> zombie = CompletableFuture.supplyAsync(() -> stalled.apply(List.of(insert)));
+            assertThat(hook.held.await(30, TimeUnit.SECONDS)).isTrue();
+
+            assertThat(applier.apply(List.of(insert, retag)).complete()).isTrue();
+            hook.release.countDown();
+
+            assertThat(zombie.get(30, TimeUnit.SECONDS).complete()).isTrue();
         }
-        Map<String, AttributeValue> image = newImage != null ? newImage : oldImage;
-        return Record.builder().eventID(image.get("MediaId").s()).dynamodb(StreamRecord.builder()
-                .keys(Map.of("UserId", image.get("UserId"), "MediaId", image.get("MediaId")))
-                .oldImage(oldImage).newImage(newImage).build()).build();
+        assertThat(live("zombie.jpg", "removed")).isFalse();
+        assertThat(entry("zombie.jpg", "kept")).containsEntry("Width", AttributeValue.fromN("800"));
+        assertThat(count("removed")).isZero();
+        assertThat(count("kept")).isEqualTo(1);
     }
 
-    private static boolean indexed(String mediaId, String tag) {
+    /** The test hook: holds every index write of its client before it is sent, until released. */
+    private static final class HeldBackWrites implements ExecutionInterceptor {
+        final CountDownLatch held = new CountDownLatch(1);
+        final CountDownLatch release = new CountDownLatch(1);
+
+        @Override
+        public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
+            held.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static BatchApplier applier(DynamoDbClient dynamoDb, String dlq) {
+        return new BatchApplier(new RecordApplier(new IndexWriter(dynamoDb, clients.config().tagIndexTable()),
+                new IndexDeadLetters(clients.sqs(), dlq), RETRY), pool);
+    }
+
+    /** A stream record of a change, numbered in stream order. */
+    private static synchronized Record change(Map<String, AttributeValue> oldImage, Map<String, AttributeValue> newImage) {
+        Map<String, AttributeValue> image = newImage != null ? newImage : oldImage;
+        Map<String, AttributeValue> keys = new HashMap<>();
+        keys.put("UserId", AttributeValue.fromS("jo"));
+        keys.put("MediaId", image.get("MediaId"));
+        return Record.builder().eventID("e" + sequenceNumber).dynamodb(StreamRecord.builder().keys(keys)
+                .oldImage(oldImage).newImage(newImage).sequenceNumber(Long.toString(++sequenceNumber)).build()).build();
+    }
+
+    private static Map<String, AttributeValue> entry(String mediaId, String tag) {
         return clients.dynamoDb().getItem(r -> r.tableName(clients.config().tagIndexTable()).consistentRead(true)
                 .key(Map.of("UserTag", AttributeValue.fromS("jo#" + tag),
-                        "MediaId", AttributeValue.fromS(mediaId)))).hasItem();
+                        "MediaId", AttributeValue.fromS(mediaId)))).item();
     }
 
-    private static Map<String, AttributeValue> image(String mediaId, String sequencer, String... tags) {
-        return StreamImages.image("jo", mediaId, sequencer, 100, tags);
+    private static boolean live(String mediaId, String tag) {
+        Map<String, AttributeValue> item = entry(mediaId, tag);
+        return item != null && !item.isEmpty() && !item.containsKey("ExpiresAt");
+    }
+
+    private static int count(String tag) {
+        Map<String, AttributeValue> item = clients.dynamoDb().getItem(r -> r
+                .tableName(clients.config().tagIndexTable()).consistentRead(true)
+                .key(Map.of("UserTag", AttributeValue.fromS("jo"), "MediaId", AttributeValue.fromS(tag)))).item();
+        return Integer.parseInt(item.get("MediaCount").n());
+    }
+
+    private static Map<String, AttributeValue> image(String mediaId, String sequencer, int width, String... tags) {
+        return StreamImages.image("jo", mediaId, sequencer, width, tags);
     }
 }

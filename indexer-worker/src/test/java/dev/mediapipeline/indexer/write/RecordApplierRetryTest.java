@@ -53,7 +53,7 @@ class RecordApplierRetryTest {
         throttled = builder.overrideConfiguration(builder.overrideConfiguration().toBuilder()
                 .addExecutionInterceptor(new IndexPutThrottle()).build()).build();
         applier = new RecordApplier(
-                new IndexWriter(throttled, clients.config().tagIndexTable(), clients.config().mediaTable()),
+                new IndexWriter(throttled, clients.config().tagIndexTable()),
                 new IndexDeadLetters(clients.sqs(), clients.config().indexDlq()), RETRY);
     }
 
@@ -67,7 +67,7 @@ class RecordApplierRetryTest {
     void aThrottledIndexWriteIsRetriedAndLands_throttleFromATestDouble() throws Exception {
         throttlesLeft.put("retried.jpg", 2);
 
-        assertThat(applier.apply(insert("retried.jpg", "sunny"), r -> Ordering.MAY_BE_REPLAY)).isEqualTo(ApplyOutcome.APPLIED);
+        assertThat(applier.apply(insert("retried.jpg", "sunny"))).isEqualTo(ApplyOutcome.APPLIED);
 
         assertThat(attempts.get("retried.jpg")).hasValue(3);
         assertThat(indexed("sunny", "retried.jpg")).isTrue();
@@ -78,7 +78,7 @@ class RecordApplierRetryTest {
         throttlesLeft.put("parked.jpg", Integer.MAX_VALUE);
         Record record = insert("parked.jpg", "rainy");
 
-        assertThat(applier.apply(record, r -> Ordering.MAY_BE_REPLAY)).isEqualTo(ApplyOutcome.PARKED);
+        assertThat(applier.apply(record)).isEqualTo(ApplyOutcome.PARKED);
 
         assertThat(attempts.get("parked.jpg")).hasValue(RETRY.maxAttempts());
         assertThat(indexed("rainy", "parked.jpg")).isFalse();
@@ -93,7 +93,7 @@ class RecordApplierRetryTest {
         assertThat(back.dynamodb().newImage()).isEqualTo(record.dynamodb().newImage());
     }
 
-    /** Puts the UserMedia item (the index checks it still carries the tag) and returns its INSERT record. */
+    /** Puts the UserMedia item and returns its INSERT record. */
     private static Record insert(String mediaId, String tag) {
         Map<String, AttributeValue> image = new HashMap<>();
         image.put("UserId", AttributeValue.fromS("henry"));
@@ -121,7 +121,7 @@ class RecordApplierRetryTest {
                 .messageAttributeNames("All")).messages();
     }
 
-    /** Fails the index puts (TransactWriteItems) of the media named in throttlesLeft, counting every attempt. */
+    /** Fails the index puts of new tags (TransactWriteItems) of the media named in throttlesLeft, counting every attempt. */
     private static final class IndexPutThrottle implements ExecutionInterceptor {
         @Override
         public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes executionAttributes) {

@@ -11,6 +11,7 @@ import static dev.mediapipeline.common.item.ItemAttributes.SCHEMA_VERSION;
 import static dev.mediapipeline.common.item.ItemAttributes.SCHEMA_VERSION_ATTRIBUTE;
 import static dev.mediapipeline.common.item.ItemAttributes.TAGS;
 import static dev.mediapipeline.common.item.ItemAttributes.UPLOAD_DATE;
+import static dev.mediapipeline.common.item.ItemAttributes.VERSION_ID;
 
 import dev.mediapipeline.common.event.S3EventRecord;
 import dev.mediapipeline.ingest.extract.MediaMetadata;
@@ -47,6 +48,7 @@ public final class ItemAssembler {
         item.put(FILE_SIZE, record.size().orElseThrow());
         item.put(ETAG, ObjectHead.unquoted(record.eTag().orElseThrow()));
         item.put(UPLOAD_DATE, record.eventTime().toString());
+        record.versionId().ifPresent(v -> item.put(VERSION_ID, v));
         head.declaredContentType().ifPresent(t -> item.put(DECLARED_CONTENT_TYPE, t));
         item.putAll(metadata.toAttributes());
         List<String> offered = new ArrayList<>(head.declaredTags());

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.mediapipeline.common.event.S3EventKind;
 import dev.mediapipeline.common.event.S3EventRecord;
+import dev.mediapipeline.common.item.Sequencers;
 import dev.mediapipeline.ingest.extract.MediaExtraction;
 import dev.mediapipeline.ingest.queue.IngestOptions;
 import dev.mediapipeline.ingest.queue.IngestWorker;
@@ -21,11 +22,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Map;
 import java.util.Optional;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
  * An event whose object is gone or has been replaced by the time it is handled describes bytes nobody
@@ -72,6 +75,19 @@ class StaleObjectTest {
 
         assertThat(handler.handle(created).kind()).isEqualTo(RecordResult.Kind.OBJECT_CHANGED);
         assertThat(stack.item("gone", "photo.jpg")).isEmpty();
+    }
+
+    @Test
+    void anItemWrittenByADeliveryThatDiedAfterItsObjectWasDeletedIsTakenBackByTheNextDelivery() {
+        S3EventRecord created = put("users/died/photo.jpg", SampleCorpus.bytes("Nikon D40.jpg"), "50");
+        // What the dead delivery left: its write landed after the object's removal had been applied.
+        stack.clients().dynamoDb().putItem(r -> r.tableName(stack.config().mediaTable()).item(Map.of(
+                "UserId", AttributeValue.fromS("died"), "MediaId", AttributeValue.fromS("photo.jpg"),
+                "Sequencer", AttributeValue.fromS("50"), "SequencerOrder", AttributeValue.fromS(Sequencers.order("50")))));
+        stack.clients().s3().deleteObject(r -> r.bucket(stack.bucket()).key("users/died/photo.jpg"));
+
+        assertThat(handler.handle(created).kind()).isEqualTo(RecordResult.Kind.OBJECT_CHANGED);
+        assertThat(stack.item("died", "photo.jpg")).isEmpty();
     }
 
     @Test

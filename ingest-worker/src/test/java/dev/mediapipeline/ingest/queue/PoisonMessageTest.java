@@ -3,9 +3,7 @@ package dev.mediapipeline.ingest.queue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.mediapipeline.ingest.handle.IngestObserver;
 import dev.mediapipeline.ingest.testing.SampleCorpus;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,11 +29,7 @@ class PoisonMessageTest {
     @BeforeAll
     static void start() {
         stack = PrivateStack.provision("poison");
-        IngestOptions d = IngestOptions.defaults();
-        worker = new IngestWorker(stack.clients(), new SimpleMeterRegistry(), new IngestOptions(d.parallelism(),
-                d.maxInFlight(), d.visibilityTimeout(), Duration.ofSeconds(1), d.shutdownGrace(), d.retryBackoff(),
-                d.limits()), IngestObserver.NONE);
-        worker.start();
+        worker = stack.startWorker();
     }
 
     @AfterAll

@@ -5,13 +5,18 @@ import static org.awaitility.Awaitility.await;
 import dev.mediapipeline.common.aws.AwsClients;
 import dev.mediapipeline.common.config.PipelineConfig;
 import dev.mediapipeline.common.provision.Provisioner;
+import dev.mediapipeline.ingest.handle.IngestObserver;
 import dev.mediapipeline.localaws.testing.SharedLocalAws;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
@@ -53,6 +58,23 @@ public final class PrivateStack implements AutoCloseable {
 
     public AwsClients clients() {
         return clients;
+    }
+
+    /** A real client of this stack's DynamoDB whose requests also pass the given interceptor. */
+    public DynamoDbClient dynamoDbWith(ExecutionInterceptor interceptor) {
+        var builder = clients.configure(DynamoDbClient.builder().httpClientBuilder(ApacheHttpClient.builder()));
+        return builder.overrideConfiguration(builder.overrideConfiguration().toBuilder()
+                .addExecutionInterceptor(interceptor).build()).build();
+    }
+
+    /** A started worker on this stack's queue: default options, but a 1 s long poll so that it closes quickly. */
+    public IngestWorker startWorker() {
+        IngestOptions d = IngestOptions.defaults();
+        IngestWorker worker = new IngestWorker(clients, new SimpleMeterRegistry(), new IngestOptions(d.parallelism(),
+                d.maxInFlight(), d.visibilityTimeout(), Duration.ofSeconds(1), d.shutdownGrace(), d.retryBackoff(),
+                d.limits()), IngestObserver.NONE);
+        worker.start();
+        return worker;
     }
 
     public PipelineConfig config() {

@@ -19,6 +19,11 @@ final class S3Events {
         return wrap(record("ObjectRemoved:Delete", bucket, key, "", sequencer));
     }
 
+    /** A lifecycle rule's expiration of an object in an unversioned bucket, as S3 sends it: no version id. */
+    static String expired(String bucket, String key, String sequencer) {
+        return wrap(record("LifecycleExpiration:Delete", bucket, key, "", sequencer));
+    }
+
     static String snsWrapped(String s3Body) {
         return "{\"Type\":\"Notification\",\"MessageId\":\"1\",\"TopicArn\":\"arn:aws:sns:us-east-1:000000000000:t\","
                 + "\"Message\":" + com.fasterxml.jackson.databind.node.TextNode.valueOf(s3Body) + "}";

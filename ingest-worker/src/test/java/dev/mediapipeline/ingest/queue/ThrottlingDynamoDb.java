@@ -9,16 +9,14 @@ import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
+import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 
 /**
  * Test double for a fault the embedded DynamoDB never produces: throttling. A real client to the embedded stack
- * whose item writes (TransactWriteItems) for chosen users fail with ProvisionedThroughputExceededException
+ * whose item writes (PutItem) for chosen users fail with ProvisionedThroughputExceededException
  * a given number of times before they reach the table. It throws before the SDK's own retries, so each
  * throttle is one failed attempt of the worker; every other call is real.
  */
@@ -28,9 +26,7 @@ final class ThrottlingDynamoDb implements ExecutionInterceptor {
     private final Map<String, List<Instant>> attempts = new ConcurrentHashMap<>();
 
     static DynamoDbClient client(PrivateStack stack, ThrottlingDynamoDb faults) {
-        var builder = stack.clients().configure(DynamoDbClient.builder().httpClientBuilder(ApacheHttpClient.builder()));
-        return builder.overrideConfiguration(builder.overrideConfiguration().toBuilder()
-                .addExecutionInterceptor(faults).build()).build();
+        return stack.dynamoDbWith(faults);
     }
 
     /** The next {@code times} item writes of this user are throttled. */
@@ -45,10 +41,10 @@ final class ThrottlingDynamoDb implements ExecutionInterceptor {
 
     @Override
     public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes executionAttributes) {
-        if (!(context.request() instanceof TransactWriteItemsRequest request)) {
+        if (!(context.request() instanceof PutItemRequest request) || !request.item().containsKey("Status")) {
             return;
         }
-        String user = userOf(request.transactItems().get(0));
+        String user = request.item().get("UserId").s();
         attempts.computeIfAbsent(user, u -> new CopyOnWriteArrayList<>()).add(Instant.now());
         if (throttlesLeft.getOrDefault(user, 0) > 0) {
             throttlesLeft.merge(user, -1, Integer::sum);
@@ -59,10 +55,5 @@ final class ThrottlingDynamoDb implements ExecutionInterceptor {
                             .errorCode("ProvisionedThroughputExceededException").build())
                     .build();
         }
-    }
-
-    private static String userOf(TransactWriteItem write) {
-        Map<String, AttributeValue> key = write.put() != null ? write.put().item() : write.delete().key();
-        return key.get("UserId").s();
     }
 }

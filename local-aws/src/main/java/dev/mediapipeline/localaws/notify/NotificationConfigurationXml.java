@@ -24,7 +24,8 @@ public final class NotificationConfigurationXml {
     private static final Set<String> KNOWN_EVENTS = Set.of(
             "s3:ObjectCreated:*", "s3:ObjectCreated:Put", "s3:ObjectCreated:Post", "s3:ObjectCreated:Copy",
             "s3:ObjectCreated:CompleteMultipartUpload", "s3:ObjectRemoved:*", "s3:ObjectRemoved:Delete",
-            "s3:ObjectRemoved:DeleteMarkerCreated");
+            "s3:ObjectRemoved:DeleteMarkerCreated", "s3:LifecycleExpiration:*", "s3:LifecycleExpiration:Delete",
+            "s3:LifecycleExpiration:DeleteMarkerCreated");
     /** Destinations this stack cannot deliver to: refusing them beats accepting and never sending. */
     private static final Set<String> UNSUPPORTED_DESTINATIONS = Set.of(
             "TopicConfiguration", "CloudFunctionConfiguration", "LambdaFunctionConfiguration");
