@@ -18,7 +18,7 @@ public record MpegVideoSequence(String codec, int width, int height, Double fram
 
     /** The first sequence header in {@code es}, or null when there is none or it is cut short. */
     public static MpegVideoSequence find(byte[] es) {
-        int at = startCode(es, 0, SEQUENCE_HEADER);
+        int at = startCode(es, SEQUENCE_HEADER);
         if (at < 0 || at + 4 + HEADER_BYTES > es.length) {
             return null;
         }
@@ -53,11 +53,11 @@ public record MpegVideoSequence(String codec, int width, int height, Double fram
 
     /** Whether the bytes start with a sequence header: an MPEG-1/2 video elementary stream (.m1v, .m2v). */
     public static boolean startsElementaryStream(byte[] head) {
-        return head.length >= 4 && startCode(head, 0, SEQUENCE_HEADER) == 0;
+        return head.length >= 4 && head[0] == 0 && head[1] == 0 && head[2] == 1 && (head[3] & 0xff) == SEQUENCE_HEADER;
     }
 
-    private static int startCode(byte[] es, int from, int code) {
-        for (int i = from; i + 3 < es.length; i++) {
+    private static int startCode(byte[] es, int code) {
+        for (int i = 0; i + 3 < es.length; i++) {
             if (es[i] == 0 && es[i + 1] == 0 && es[i + 2] == 1 && (es[i + 3] & 0xff) == code) {
                 return i;
             }
