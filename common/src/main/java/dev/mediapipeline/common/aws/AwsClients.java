@@ -2,12 +2,14 @@ package dev.mediapipeline.common.aws;
 
 import dev.mediapipeline.common.config.PipelineConfig;
 import java.time.Duration;
+import java.util.List;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.retry.RetryMode;
 import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
@@ -28,13 +30,20 @@ public final class AwsClients implements AutoCloseable {
     private final PipelineConfig config;
     private final SdkHttpClient http;
     private final AwsCredentialsProvider credentials;
+    private final List<ExecutionInterceptor> interceptors;
     private S3Client s3;
     private SqsClient sqs;
     private DynamoDbClient dynamoDb;
     private DynamoDbStreamsClient streams;
 
     public AwsClients(PipelineConfig config) {
+        this(config, List.of());
+    }
+
+    /** Clients whose every request, KCL's included, also passes the interceptors (a benchmark counts them). */
+    public AwsClients(PipelineConfig config, List<ExecutionInterceptor> interceptors) {
         this.config = config;
+        this.interceptors = List.copyOf(interceptors);
         this.http = ApacheHttpClient.builder()
                 .maxConnections(MAX_CONNECTIONS)
                 .connectionTimeout(Duration.ofSeconds(5))
@@ -86,6 +95,7 @@ public final class AwsClients implements AutoCloseable {
                 .credentialsProvider(credentials)
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
                         .retryStrategy(RetryMode.STANDARD)
+                        .executionInterceptors(interceptors)
                         .build());
         config.endpoint().ifPresent(builder::endpointOverride);
         return builder;

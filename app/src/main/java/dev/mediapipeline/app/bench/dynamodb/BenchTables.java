@@ -11,8 +11,8 @@ import software.amazon.awssdk.services.dynamodb.model.StreamViewType;
 
 /**
  * The benchmark's two scratch tables, keyed like UserMedia by a string hash and a string range: items, with
- * a stream of new and old images as UserMedia has, and guards, which transactions check as the ingest worker
- * checks its tombstones. Both are deleted on close.
+ * a stream of new and old images as UserMedia has, and guards, which transactions check (as the ingest worker
+ * checked its tombstones before it wrote with one PutItem). Both are deleted on close.
  */
 final class BenchTables implements AutoCloseable {
 

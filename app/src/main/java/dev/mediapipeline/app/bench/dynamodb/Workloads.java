@@ -21,7 +21,7 @@ import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
  */
 final class Workloads {
 
-    /** What the ingest worker's write requires: nothing stored under the key, or an older sequence. */
+    /** What a guarded write requires: nothing stored under the key, or an older sequence. */
     private static final String NEWER = "attribute_not_exists(" + PK + ") OR " + SEQ + " < :seq";
 
     /** One operation; {@code countsRecords} when its calls return stream records. */
@@ -80,7 +80,7 @@ final class Workloads {
         return 1;
     }
 
-    /** As the ingest worker writes: a conditional Put of a new item and a ConditionCheck of its guard. */
+    /** A guarded two-table write: a conditional Put of a new item and a ConditionCheck of its guard. */
     private long transactWriteItems() {
         long n = transacted.getAndIncrement();
         String pk = "txn-" + n;

@@ -6,6 +6,10 @@ import dev.mediapipeline.app.bench.BenchCommand;
 import dev.mediapipeline.app.bench.BenchInputs;
 import dev.mediapipeline.app.bench.ClosedLoop;
 import dev.mediapipeline.app.bench.OutputOptions;
+import dev.mediapipeline.app.bench.billing.Bill;
+import dev.mediapipeline.app.bench.billing.Prices;
+import dev.mediapipeline.app.bench.billing.RequestMeter;
+import dev.mediapipeline.app.bench.billing.Usage;
 import dev.mediapipeline.app.bench.report.LatencyChart;
 import dev.mediapipeline.app.bench.report.Latencies;
 import dev.mediapipeline.app.bench.report.Machine;
@@ -95,6 +99,10 @@ public final class PipelineBenchCommand implements Callable<Integer> {
             description = "How often the tables are polled for new items and index entries. Default: ${DEFAULT-VALUE}.")
     int pollMillis;
 
+    @Option(names = "--prices", paramLabel = "FILE", defaultValue = "docs/aws-prices.md",
+            description = "The AWS price list the billing table uses. Default: ${DEFAULT-VALUE}.")
+    Path pricesFile;
+
     @Option(names = "--parallelism", paramLabel = "N",
             description = "Ingest worker parallelism, also the raw ceiling's threads. Default: the worker's default.")
     Integer parallelism;
@@ -109,15 +117,18 @@ public final class PipelineBenchCommand implements Callable<Integer> {
         Duration poll = Duration.ofMillis(pollMillis);
         Report report = new Report("pipeline", "Pipeline latency and throughput", BenchCommand.reproduce(spec),
                 machine);
+        Prices prices = Prices.read(pricesFile);
+        RequestMeter meter = new RequestMeter();
         try (LocalAws aws = LocalAws.start(LocalAwsOptions.inMemoryOnFreePort());
              AwsClients clients = new AwsClients(PipelineConfig.defaults().withEndpoint(aws.endpoint()));
+             AwsClients workers = new AwsClients(clients.config(), List.of(meter));
              Uploader uploader = new Uploader(clients.s3(), clients.config().bucket(), UPLOAD_THREADS)) {
             new Provisioner(clients).provision();
             SimpleMeterRegistry registry = new SimpleMeterRegistry();
-            try (IndexerWorker indexer = new IndexerWorker(clients, registry)) {
+            try (IndexerWorker indexer = new IndexerWorker(workers, registry)) {
                 indexer.start();
                 Phase warm;
-                try (IngestWorker ingest = new IngestWorker(clients, registry, ingestOptions)) {
+                try (IngestWorker ingest = new IngestWorker(workers, registry, ingestOptions)) {
                     ingest.start();
                     warm = phase(clients, uploader, "bench-" + run + "-warmup", "warmup", files, warmup, 0, poll,
                             COLD_START);
@@ -131,15 +142,28 @@ public final class PipelineBenchCommand implements Callable<Integer> {
                 Phase drained;
                 Instant workerStart = Instant.now();
                 Duration cpuBefore = ProcessCpu.used();
-                try (IngestWorker ingest = new IngestWorker(clients, registry, ingestOptions)) {
+                try (IngestWorker ingest = new IngestWorker(workers, registry, ingestOptions)) {
                     ingest.start();
                     drained = watch(clients, backlogUser, "backlog", queued, BACKLOG_POLL, COLD_START);
                     Duration drainCpu = ProcessCpu.used().minus(cpuBefore);
                     ClosedLoop.Result ceiling = RawCeiling.measure(clients, items(clients, backlogUser),
                             ingestOptions.parallelism(), Duration.ofSeconds(ceilingSeconds));
-                    Phase latency = phase(clients, uploader, "bench-" + run + "-latency", "latency", files, uploads,
-                            rate, poll, Duration.ofSeconds((long) (uploads / rate) + 120));
+                    String latencyUser = "bench-" + run + "-latency";
+                    Duration timeout = Duration.ofSeconds((long) (uploads / rate) + 120);
+                    Usage beforeUploads = meter.usage();
+                    Phase latency = phase(clients, uploader, latencyUser, "latency", files, uploads, rate, poll,
+                            timeout);
+                    Usage uploadsUsed = meter.usage().minus(beforeUploads);
+                    Usage beforeDeletes = meter.usage();
+                    uploader.delete(latencyUser, List.copyOf(latency.arrivals().keySet()), rate);
+                    if (!Departures.await(clients.dynamoDb(), clients.config(), latencyUser, "latency", poll,
+                            timeout)) {
+                        throw new IllegalStateException("deleted media still listed after " + timeout);
+                    }
+                    Usage deletesUsed = meter.usage().minus(beforeDeletes);
                     describe(report, files, ingestOptions, drained, workerStart, drainCpu, ceiling, latency);
+                    bill(report, new Bill(uploads, uploadsUsed, prices), new Bill(uploads, deletesUsed, prices),
+                            clients.config().mediaTable());
                 }
             }
         }
@@ -255,6 +279,23 @@ public final class PipelineBenchCommand implements Callable<Integer> {
                 lag.summary()));
         report.data("ceilingOpLatency", ceiling.latencies().summary());
         report.data("latencySamples", latency.samples());
+    }
+
+    private void bill(Report report, Bill uploaded, Bill deleted, String mediaTable) {
+        report.table("billing", String.format(Locale.ROOT, "AWS billing units per 1,000 uploads and per 1,000 "
+                + "deletes at %.0f/s (the latency phase, then its objects deleted at the same rate)", rate),
+                Bill.table(uploaded, deleted));
+        double itemWrite = uploaded.writeUnitsPerEvent(mediaTable);
+        report.note(String.format(Locale.ROOT, "Counted by an SDK interceptor on the workers' clients (KCL's "
+                + "included; DynamoDB requests ask for ReturnConsumedCapacity TOTAL, which our DynamoDB answers as "
+                + "the service bills); a failed conditional write is counted as its minimum, 1 write unit. Dollars "
+                + "at the us-east-1 on-demand list prices of `%s`. Item write: %.2f %s write units per upload "
+                + "(target ≤ 2).", pricesFile, itemWrite, mediaTable));
+        Map<String, Object> billing = new LinkedHashMap<>(uploaded.json());
+        billing.put("itemWriteUnitsPerUpload", itemWrite);
+        billing.put("perThousandDeletes", deleted.json());
+        billing.put("prices", pricesFile.toString());
+        report.data("billing", billing);
     }
 
     private static String verdict(String what, double ms, double target) {

@@ -12,6 +12,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.locks.LockSupport;
+import java.util.function.BiFunction;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 
@@ -59,7 +60,21 @@ final class Uploader implements AutoCloseable {
      */
     List<Upload> upload(String user, String tags, List<Path> files, int count, double rate)
             throws InterruptedException {
-        List<Future<Upload>> futures = new ArrayList<>(count);
+        return onSchedule(count, rate, (i, due) -> {
+            Path file = files.get(i % files.size());
+            return put(user, mediaId(i, file), file, tags, due);
+        });
+    }
+
+    /** Deletes the objects, in the same open loop as uploads. */
+    void delete(String user, List<String> mediaIds, double rate) throws InterruptedException {
+        onSchedule(mediaIds.size(), rate, (i, due) -> s3.deleteObject(r -> r.bucket(bucket)
+                .key(MediaKey.PREFIX + user + "/" + mediaIds.get(i))));
+    }
+
+    private <T> List<T> onSchedule(int count, double rate, BiFunction<Integer, Instant, T> task)
+            throws InterruptedException {
+        List<Future<T>> futures = new ArrayList<>(count);
         long start = System.nanoTime();
         Instant startInstant = Instant.now();
         for (int i = 0; i < count; i++) {
@@ -70,20 +85,19 @@ final class Uploader implements AutoCloseable {
                     LockSupport.parkNanos(wait);
                 }
             }
-            Path file = files.get(i % files.size());
-            String mediaId = mediaId(i, file);
+            int index = i;
             Instant due = startInstant.plusNanos(offset);
-            futures.add(pool.submit(() -> put(user, mediaId, file, tags, due)));
+            futures.add(pool.submit(() -> task.apply(index, due)));
         }
-        List<Upload> uploads = new ArrayList<>(count);
-        for (Future<Upload> f : futures) {
+        List<T> done = new ArrayList<>(count);
+        for (Future<T> f : futures) {
             try {
-                uploads.add(f.get());
+                done.add(f.get());
             } catch (ExecutionException e) {
-                throw new IllegalStateException("upload failed: " + e.getCause(), e.getCause());
+                throw new IllegalStateException("request failed: " + e.getCause(), e.getCause());
             }
         }
-        return uploads;
+        return done;
     }
 
     private Upload put(String user, String mediaId, Path file, String tags, Instant due) {
