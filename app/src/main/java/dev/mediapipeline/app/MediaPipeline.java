@@ -3,6 +3,7 @@ package dev.mediapipeline.app;
 import dev.mediapipeline.app.bench.BenchCommand;
 import dev.mediapipeline.app.command.BackfillCommand;
 import dev.mediapipeline.app.command.DlqCommand;
+import dev.mediapipeline.app.command.EventsCommand;
 import dev.mediapipeline.app.command.ExtractCommand;
 import dev.mediapipeline.app.command.IndexerWorkerCommand;
 import dev.mediapipeline.app.command.IngestWorkerCommand;
@@ -29,7 +30,7 @@ import picocli.CommandLine.ScopeType;
         description = "Files dropped into an S3 bucket become enriched, queryable DynamoDB items.",
         subcommands = {RunCommand.class, LocalAwsCommand.class, IngestWorkerCommand.class,
                 IndexerWorkerCommand.class, ProvisionCommand.class, ExtractCommand.class, UploadCommand.class,
-                QueryCommand.class, StatusCommand.class, DlqCommand.class, BackfillCommand.class,
+                QueryCommand.class, EventsCommand.class, StatusCommand.class, DlqCommand.class, BackfillCommand.class,
                 BenchCommand.class, CommandLine.HelpCommand.class})
 public final class MediaPipeline {
 

@@ -6,9 +6,6 @@ import dev.mediapipeline.indexer.metrics.IndexMetrics;
 import dev.mediapipeline.indexer.stream.IndexProcessors;
 import dev.mediapipeline.indexer.stream.StreamConsumer;
 import dev.mediapipeline.indexer.write.BatchApplier;
-import dev.mediapipeline.indexer.write.IndexDeadLetters;
-import dev.mediapipeline.indexer.write.IndexWriter;
-import dev.mediapipeline.indexer.write.RecordApplier;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -76,9 +73,8 @@ public final class IndexerWorker implements AutoCloseable {
             throw new IllegalStateException("already started");
         }
         PipelineConfig config = clients.config();
-        RecordApplier applier = new RecordApplier(new IndexWriter(clients.dynamoDb(), config.tagIndexTable()),
-                new IndexDeadLetters(clients.sqs(), config.indexDlq()), options.retry());
-        IndexProcessors processors = new IndexProcessors(new BatchApplier(applier, writers), metrics, () -> stopping);
+        IndexProcessors processors = new IndexProcessors(BatchApplier.forPipeline(clients, options.retry(), writers),
+                metrics, () -> stopping);
         consumer = StreamConsumer.create(clients, applicationName, workerId, options.pollIdle(),
                 options.failoverTime(), options.shutdownTimeout(), processors);
         consumer.start();

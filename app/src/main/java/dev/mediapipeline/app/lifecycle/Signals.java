@@ -1,6 +1,7 @@
 package dev.mediapipeline.app.lifecycle;
 
 import java.util.concurrent.CountDownLatch;
+import java.util.function.Consumer;
 import sun.misc.Signal;
 
 /**
@@ -15,13 +16,18 @@ public final class Signals {
     public static String awaitTermination() throws InterruptedException {
         CountDownLatch stop = new CountDownLatch(1);
         String[] received = new String[1];
-        for (String name : new String[] {"INT", "TERM"}) {
-            Signal.handle(new Signal(name), signal -> {
-                received[0] = "SIG" + signal.getName();
-                stop.countDown();
-            });
-        }
+        onTermination(signal -> {
+            received[0] = signal;
+            stop.countDown();
+        });
         stop.await();
         return received[0];
+    }
+
+    /** Calls {@code action} with the signal's name (SIGINT, SIGTERM) instead of letting the JVM exit. */
+    public static void onTermination(Consumer<String> action) {
+        for (String name : new String[] {"INT", "TERM"}) {
+            Signal.handle(new Signal(name), signal -> action.accept("SIG" + signal.getName()));
+        }
     }
 }

@@ -182,7 +182,7 @@ public final class OpsStack implements AutoCloseable {
     }
 
     /** A small real image, different for each seed, so every upload has its own ETag. */
-    static byte[] image(String format, int seed) {
+    public static byte[] image(String format, int seed) {
         BufferedImage image = new BufferedImage(64 + seed % 7, 48, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         g.setColor(new Color(seed * 37 % 255, 120, 200));

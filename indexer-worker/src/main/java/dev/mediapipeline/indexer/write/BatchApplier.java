@@ -1,5 +1,7 @@
 package dev.mediapipeline.indexer.write;
 
+import dev.mediapipeline.common.aws.AwsClients;
+import dev.mediapipeline.common.config.PipelineConfig;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -38,6 +40,13 @@ public final class BatchApplier {
     public BatchApplier(RecordApplier applier, ExecutorService pool) {
         this.applier = applier;
         this.pool = pool;
+    }
+
+    /** Writing to the tag index {@code clients.config()} names and parking on its index DLQ: every indexer's core. */
+    public static BatchApplier forPipeline(AwsClients clients, RetryPolicy retry, ExecutorService pool) {
+        PipelineConfig config = clients.config();
+        return new BatchApplier(new RecordApplier(new IndexWriter(clients.dynamoDb(), config.tagIndexTable()),
+                new IndexDeadLetters(clients.sqs(), config.indexDlq()), retry), pool);
     }
 
     /** @param records stream records of one shard, in stream order */

@@ -98,7 +98,8 @@ class BatchApplierTest {
         try (DynamoDbClient stalledClient = builder.overrideConfiguration(builder.overrideConfiguration().toBuilder()
                 .addExecutionInterceptor(hook).build()).build()) {
             BatchApplier stalled = applier(stalledClient, clients.config().indexDlq());
-            CompletableFuture<ApplyProgress> zombie = CompletableFuture.supplyAsync(() -> stalled.apply(List.of(insert)));
+            CompletableFuture<ApplyProgress> zombie =
+                    CompletableFuture.supplyAsync(() -> stalled.apply(List.of(insert)));
             assertThat(hook.held.await(30, TimeUnit.SECONDS)).isTrue();
 
             assertThat(applier.apply(List.of(insert, retag)).complete()).isTrue();
@@ -134,7 +135,8 @@ class BatchApplierTest {
     }
 
     /** A stream record of a change, numbered in stream order. */
-    private static synchronized Record change(Map<String, AttributeValue> oldImage, Map<String, AttributeValue> newImage) {
+    private static synchronized Record change(Map<String, AttributeValue> oldImage,
+            Map<String, AttributeValue> newImage) {
         Map<String, AttributeValue> image = newImage != null ? newImage : oldImage;
         Map<String, AttributeValue> keys = new HashMap<>();
         keys.put("UserId", AttributeValue.fromS("jo"));

@@ -1,17 +1,12 @@
 package dev.mediapipeline.ingest.queue;
 
 import dev.mediapipeline.common.aws.AwsClients;
-import dev.mediapipeline.common.config.PipelineConfig;
-import dev.mediapipeline.ingest.handle.EventHandler;
 import dev.mediapipeline.ingest.handle.IngestMetrics;
 import dev.mediapipeline.ingest.handle.IngestObserver;
-import dev.mediapipeline.ingest.write.MediaItemStore;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.OptionalInt;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.RejectedExecutionException;
@@ -23,7 +18,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
@@ -35,8 +29,6 @@ import software.amazon.awssdk.services.sqs.model.Message;
 public final class IngestWorker implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(IngestWorker.class);
-    private static final Duration MAX_BACKOFF = Duration.ofSeconds(60);
-    private static final int MAX_LOGGED_REASON = 300;
     /** After the grace, how long interrupted work may take to give its messages back before close releases them. */
     private static final Duration INTERRUPT_GRACE = Duration.ofSeconds(2);
     /** How long close waits for the poller once its receive is cut: it may be waiting for room, at most 1 s. */
@@ -48,9 +40,7 @@ public final class IngestWorker implements AutoCloseable {
     private final QueueActions queue;
     private final LongPoll longPoll;
     private final DeleteBatcher deletions;
-    private final OptionalInt maxReceiveCount;
-    private final MessageProcessor processor;
-    private final IngestMetrics metrics;
+    private final MessageSettler settler;
     private final IngestObserver observer;
     private final InFlight inFlight;
     private final ExecutorService workers;
@@ -70,19 +60,13 @@ public final class IngestWorker implements AutoCloseable {
     /** With a DynamoDB client of one's own, e.g. one that injects faults the embedded stack cannot produce. */
     IngestWorker(AwsClients clients, DynamoDbClient dynamoDb, MeterRegistry registry, IngestOptions options,
                  IngestObserver observer) {
-        PipelineConfig config = clients.config();
-        SqsClient sqs = clients.sqs();
         this.options = options;
         this.observer = observer;
-        this.queue = new QueueActions(sqs,
-                sqs.getQueueUrl(r -> r.queueName(config.ingestQueue())).queueUrl(),
-                sqs.getQueueUrl(r -> r.queueName(config.ingestDlq())).queueUrl());
+        this.settler = MessageSettler.forIngestQueue(clients, dynamoDb, new IngestMetrics(registry, observer),
+                options.limits(), options.retryBackoff());
+        this.queue = settler.queue();
         this.longPoll = new LongPoll(clients, queue.queueUrl());
         this.deletions = queue.deleteBatcher("ingest-delete");
-        this.maxReceiveCount = queue.maxReceiveCount();
-        this.metrics = new IngestMetrics(registry, observer);
-        this.processor = new MessageProcessor(new EventHandler(clients.s3(), new MediaItemStore(dynamoDb, config),
-                options.limits(), metrics, Clock.systemUTC()), metrics);
         this.inFlight = new InFlight(options.maxInFlight());
         this.workers = Executors.newFixedThreadPool(options.parallelism(), named("ingest-worker"));
         this.heartbeat = Executors.newSingleThreadScheduledExecutor(named("ingest-heartbeat"));
@@ -156,7 +140,7 @@ public final class IngestWorker implements AutoCloseable {
     private void handle(Message message) {
         String receipt = message.receiptHandle();
         try {
-            if (settle(message, processor.process(message.body()))) {
+            if (settler.settle(message, running.get())) {
                 deletions.delete(receipt, () -> inFlight.finished(receipt));
             } else {
                 inFlight.finished(receipt);
@@ -169,46 +153,6 @@ public final class IngestWorker implements AutoCloseable {
             }
             // Closing: the message stays held, and close() releases it at once.
         }
-    }
-
-    /** @return true when the message is done with and is to be deleted from the queue */
-    private boolean settle(Message message, Disposition disposition) {
-        if (disposition instanceof Disposition.DeadLetter dl) {
-            deadLetter(message, dl.errorClass(), dl.error());
-        } else if (disposition instanceof Disposition.Retry retry) {
-            int receives = receiveCount(message);
-            if (maxReceiveCount.isEmpty() || receives < maxReceiveCount.getAsInt()) {
-                queue.release(message.receiptHandle(), running.get() ? backoff(receives) : Duration.ZERO);
-                metrics.message("retried");
-                return false;
-            }
-            deadLetter(message, DeadLetterReasons.RETRIES_EXHAUSTED, "failed on each of " + receives + " deliveries, last: "
-                    + retry.cause());
-        }
-        return true;
-    }
-
-    private void deadLetter(Message message, String errorClass, String error) {
-        LOG.warn("Dead-lettered message {}: {} {}", message.messageId(), errorClass, abbreviated(error));
-        queue.deadLetter(message, errorClass, error);
-        // A redriven letter that fails again is the same dead letter, not one more.
-        metrics.message(message.messageAttributes().containsKey(DeadLetterReasons.REDRIVE_ID)
-                ? "dead-lettered-again" : "dead-lettered");
-    }
-
-    /** retryBackoff, doubled with every delivery, so a throttled table is not hammered. */
-    private Duration backoff(int receives) {
-        Duration pause = options.retryBackoff().multipliedBy(1L << Math.min(receives - 1, 10));
-        return pause.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : pause;
-    }
-
-    /** Reasons quote keys, which may be a kilobyte of escapes: one log line stays readable. */
-    private static String abbreviated(String text) {
-        return text.length() <= MAX_LOGGED_REASON ? text : text.substring(0, MAX_LOGGED_REASON) + "...";
-    }
-
-    private static int receiveCount(Message message) {
-        return Integer.parseInt(message.attributesAsStrings().getOrDefault("ApproximateReceiveCount", "1"));
     }
 
     private void extendVisibility() {
