@@ -1,11 +1,10 @@
 package dev.mediapipeline.app.e2e;
 
+import dev.mediapipeline.ingest.testing.Throttled;
 import java.util.concurrent.atomic.AtomicInteger;
-import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
-import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItemsRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
@@ -34,12 +33,7 @@ final class HotKeyThrottle implements ExecutionInterceptor {
     public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes executionAttributes) {
         if (touchesHotUser(context.request()) && writes.incrementAndGet() % 3 == 0) {
             throttled.incrementAndGet();
-            throw ProvisionedThroughputExceededException.builder()
-                    .message("The level of configured provisioned throughput for the table was exceeded (test double)")
-                    .statusCode(400)
-                    .awsErrorDetails(AwsErrorDetails.builder().serviceName("DynamoDb")
-                            .errorCode("ProvisionedThroughputExceededException").build())
-                    .build();
+            throw Throttled.exception();
         }
     }
 
