@@ -1,10 +1,10 @@
 package dev.mediapipeline.localaws;
 
+import dev.mediapipeline.common.event.S3EventJson;
 import dev.mediapipeline.localaws.dynamodb.DynamoDbBackend;
 import dev.mediapipeline.localaws.edge.EdgeServer;
 import dev.mediapipeline.localaws.edge.Service;
 import dev.mediapipeline.localaws.notify.NotificationConfigurations;
-import dev.mediapipeline.localaws.notify.S3EventJson;
 import dev.mediapipeline.localaws.notify.S3Notifier;
 import dev.mediapipeline.localaws.notify.Sequencer;
 import dev.mediapipeline.localaws.s3.BucketNotificationApi;

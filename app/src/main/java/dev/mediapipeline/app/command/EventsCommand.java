@@ -11,6 +11,7 @@ import dev.mediapipeline.events.follow.StartingPoint;
 import dev.mediapipeline.events.follow.StreamFollower;
 import io.cloudevents.CloudEvent;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumSet;
@@ -72,7 +73,15 @@ public final class EventsCommand implements Callable<Integer> {
             StreamFollower follower = new StreamFollower(clients.dynamoDbStreams(), streamArn, start,
                     checkpointFile == null ? Checkpoint.inMemory() : Checkpoint.file(checkpointFile), IDLE_PAUSE);
             Signals.onTermination(signal -> follower.stop());
-            follower.run(record -> print(out, mapper, record, wanted), follow);
+            // On stderr, so that standard output stays JSON lines; once positioned, so that what a user does
+            // after seeing it shows up.
+            String reading = "events: reading " + streamArn + " from " + (checkpointFile != null
+                    && Files.exists(checkpointFile) ? checkpointFile + ", else " : "") + from()
+                    + (follow ? "; Ctrl-C stops" : "");
+            follower.run(record -> print(out, mapper, record, wanted), follow, () -> {
+                spec.commandLine().getErr().println(reading);
+                spec.commandLine().getErr().flush();
+            });
         }
         out.flush();
         return 0;
@@ -89,10 +98,14 @@ public final class EventsCommand implements Callable<Integer> {
 
     private StartingPoint startingPoint() {
         try {
-            return StartingPoint.parse(Objects.requireNonNullElse(from, follow ? "latest" : "trim-horizon"));
+            return StartingPoint.parse(from());
         } catch (IllegalArgumentException e) {
             throw new ParameterException(spec.commandLine(), "--from " + e.getMessage());
         }
+    }
+
+    private String from() {
+        return Objects.requireNonNullElse(from, follow ? "latest" : "trim-horizon");
     }
 
     private Set<ChangeType> wantedTypes() {

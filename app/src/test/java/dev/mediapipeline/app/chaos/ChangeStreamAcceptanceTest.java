@@ -39,9 +39,11 @@ class ChangeStreamAcceptanceTest {
         PipelineProcess stack = PipelineProcess.start("local-aws", dir.resolve("data"), PipelineProcess.freePort(), logs);
         URI endpoint = stack.endpoint();
         PipelineProcess worker = PipelineProcess.launchAgainst(endpoint, logs, "ingest-worker").awaitUp();
-        String[] follow = {"--follow", "--from", "trim-horizon", "--user", "carol", "--checkpoint", checkpoint.toString()};
+        String[] follow = {"--follow", "--user", "carol", "--checkpoint", checkpoint.toString()};
         PipelineProcess events = PipelineProcess.launchAgainst(endpoint, logs, "events", follow);
         try {
+            // From latest, the default with --follow: what comes after this line on stderr is shown.
+            await().atMost(EVENT_WAIT).until(() -> events.log().contains("events: reading "));
             for (String name : List.of("a.png", "b.png", "c.png")) {
                 aws(endpoint, dir, "s3", "cp", write(dir, name), "s3://media/users/carol/trip/" + name);
             }

@@ -2,6 +2,7 @@ package dev.mediapipeline.app.chaos;
 
 import static org.awaitility.Awaitility.await;
 
+import dev.mediapipeline.common.launch.ChildJvm;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -75,9 +76,7 @@ final class PipelineProcess {
     }
 
     private static PipelineProcess spawn(List<String> args, Path logDir, URI endpoint) {
-        List<String> cmd = new ArrayList<>(List.of(javaBinary(), "-Xmx512m", "-cp", applicationClasspath(),
-                "dev.mediapipeline.app.MediaPipeline"));
-        cmd.addAll(args);
+        List<String> cmd = ChildJvm.command(applicationClasspath(), List.of("-Xmx512m"), args);
         try {
             Files.createDirectories(logDir);
             String name = args.get(0) + "-" + System.nanoTime();
@@ -160,10 +159,6 @@ final class PipelineProcess {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static String javaBinary() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     /** The test JVM's classpath minus test classes and test jars: what the packaged application has. */

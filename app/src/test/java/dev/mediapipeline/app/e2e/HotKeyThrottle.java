@@ -1,6 +1,6 @@
 package dev.mediapipeline.app.e2e;
 
-import dev.mediapipeline.ingest.testing.Throttled;
+import dev.mediapipeline.localaws.testing.Throttled;
 import java.util.concurrent.atomic.AtomicInteger;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;

@@ -10,7 +10,7 @@ import dev.mediapipeline.indexer.IndexerWorker;
 import dev.mediapipeline.indexer.projection.IndexAttributes;
 import dev.mediapipeline.ingest.queue.IngestOptions;
 import dev.mediapipeline.ingest.queue.IngestWorker;
-import dev.mediapipeline.ingest.testing.SampleCorpus;
+import dev.mediapipeline.extract.testing.SampleCorpus;
 import dev.mediapipeline.localaws.testing.SharedLocalAws;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.nio.file.Path;

@@ -2,6 +2,7 @@ package dev.mediapipeline.events.follow;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -76,6 +77,15 @@ public final class StreamFollower {
      * now. Saves the checkpoint after every batch.
      */
     public void run(Consumer<Record> sink, boolean follow) throws InterruptedException {
+        run(sink, follow, () -> { });
+    }
+
+    /**
+     * As {@link #run(Consumer, boolean)}, telling {@code positioned} once every shard has its position (after
+     * the first round): from then on, with LATEST, every new change will be handed on.
+     */
+    public void run(Consumer<Record> sink, boolean follow, Runnable positioned) throws InterruptedException {
+        boolean firstRound = true;
         while (running) {
             if (firstListing || Duration.between(listedAt, Instant.now()).compareTo(LISTING_MAX_AGE) > 0) {
                 list();
@@ -88,6 +98,10 @@ public final class StreamFollower {
                 caughtUp &= !readBatch(shard, sink);
             }
             checkpoint.save();
+            if (firstRound) {
+                positioned.run();
+                firstRound = false;
+            }
             if (caughtUp && !follow) {
                 return;
             }
@@ -137,6 +151,7 @@ public final class StreamFollower {
                 checkpoint.finish(shard.shardId());
             } else {
                 fromTip.add(shard.shardId());
+                checkpoint.placeAtTip(shard.shardId(), Instant.now().truncatedTo(ChronoUnit.SECONDS));
             }
         }
     }
@@ -179,9 +194,11 @@ public final class StreamFollower {
             iterators.remove(shardId);
             return true;
         }
+        // A shard this run placed at its tip needs no filter; one placed by an earlier run is read from its start.
+        Optional<Instant> notBefore = fromTip.contains(shardId) ? start.notBefore()
+                : checkpoint.tipSince(shardId).or(start::notBefore);
         for (Record record : page.records()) {
-            if (start.notBefore().isEmpty() || !record.dynamodb().approximateCreationDateTime()
-                    .isBefore(start.notBefore().get())) {
+            if (notBefore.isEmpty() || !record.dynamodb().approximateCreationDateTime().isBefore(notBefore.get())) {
                 sink.accept(record);
             }
             checkpoint.advance(shardId, record.dynamodb().sequenceNumber());

@@ -92,6 +92,23 @@ class StreamFollowerTest {
     }
 
     @Test
+    void aLatestReaderStoppedBeforeAnyChangeGetsWhatCameWhileItWasAwayButNothingOlder(@TempDir Path dir)
+            throws Exception {
+        Path checkpointFile = dir.resolve("latest.checkpoint");
+        items.put("ada", "before.jpg", "2024-01-01T00:00:00Z");
+        Record before = only(follower(StartingPoint.TRIM_HORIZON, Checkpoint.inMemory()));
+        await().atMost(Duration.ofSeconds(5)).until(() -> Instant.now().getEpochSecond()
+                > before.dynamodb().approximateCreationDateTime().getEpochSecond());
+        List<Record> seen = new CopyOnWriteArrayList<>();
+        follower(StartingPoint.LATEST, Checkpoint.file(checkpointFile)).run(seen::add, false);
+
+        items.put("ada", "while-away.jpg", "2024-01-01T00:00:00Z");
+        follower(StartingPoint.LATEST, Checkpoint.file(checkpointFile)).run(seen::add, false);
+
+        assertThat(seen).extracting(r -> r.dynamodb().newImage().get("MediaId").s()).containsExactly("while-away.jpg");
+    }
+
+    @Test
     void aTimeStartsAtTheFirstRecordWrittenAtOrAfterIt() throws Exception {
         items.put("ada", "old.jpg", "2024-01-01T00:00:00Z");
         Record old = only(follower(StartingPoint.TRIM_HORIZON, Checkpoint.inMemory()));

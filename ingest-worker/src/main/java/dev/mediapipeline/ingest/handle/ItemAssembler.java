@@ -18,8 +18,8 @@ import static dev.mediapipeline.common.item.ItemAttributes.VERSION_ID;
 
 import dev.mediapipeline.common.event.S3EventRecord;
 import dev.mediapipeline.common.item.Timeline;
-import dev.mediapipeline.ingest.extract.MediaMetadata;
-import dev.mediapipeline.ingest.tags.Tags;
+import dev.mediapipeline.extract.MediaMetadata;
+import dev.mediapipeline.extract.tags.Tags;
 import dev.mediapipeline.ingest.write.ItemLimits;
 import java.time.Instant;
 import java.util.ArrayList;

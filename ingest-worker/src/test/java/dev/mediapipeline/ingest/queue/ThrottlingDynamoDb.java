@@ -1,6 +1,6 @@
 package dev.mediapipeline.ingest.queue;
 
-import dev.mediapipeline.ingest.testing.Throttled;
+import dev.mediapipeline.localaws.testing.Throttled;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
