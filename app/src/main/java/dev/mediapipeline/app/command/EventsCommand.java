@@ -72,16 +72,17 @@ public final class EventsCommand implements Callable<Integer> {
             ChangeEvents mapper = new ChangeEvents(streamArn);
             StreamFollower follower = new StreamFollower(clients.dynamoDbStreams(), streamArn, start,
                     checkpointFile == null ? Checkpoint.inMemory() : Checkpoint.file(checkpointFile), IDLE_PAUSE);
-            Signals.onTermination(signal -> follower.stop());
             // On stderr, so that standard output stays JSON lines; once positioned, so that what a user does
             // after seeing it shows up.
             String reading = "events: reading " + streamArn + " from " + (checkpointFile != null
                     && Files.exists(checkpointFile) ? checkpointFile + ", else " : "") + from()
                     + (follow ? "; Ctrl-C stops" : "");
-            follower.run(record -> print(out, mapper, record, wanted), follow, () -> {
-                spec.commandLine().getErr().println(reading);
-                spec.commandLine().getErr().flush();
-            });
+            try (Signals.Handlers stopOnSignal = Signals.onTermination(signal -> follower.stop())) {
+                follower.run(record -> print(out, mapper, record, wanted), follow, () -> {
+                    spec.commandLine().getErr().println(reading);
+                    spec.commandLine().getErr().flush();
+                });
+            }
         }
         out.flush();
         return 0;
