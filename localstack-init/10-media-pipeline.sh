@@ -94,6 +94,22 @@ ensure_table() {
     "$@" >/dev/null
 }
 
+# A user's media by capture time (common.item.Timeline): UserId + TimelineAt, with what a listing shows.
+# Added with update-table, so a table made before the index existed gets it too.
+ensure_timeline_index() {
+  local table=$1 present
+  present=$(awslocal dynamodb describe-table --table-name "$table" --output text \
+    --query "length(Table.GlobalSecondaryIndexes[?IndexName=='UserTimeline'] || \`[]\`)")
+  if [[ $present != 0 ]]; then
+    return
+  fi
+  awslocal dynamodb update-table --table-name "$table" \
+    --attribute-definitions AttributeName=UserId,AttributeType=S AttributeName=MediaId,AttributeType=S \
+      AttributeName=TimelineAt,AttributeType=S \
+    --global-secondary-index-updates '[{"Create":{"IndexName":"UserTimeline","KeySchema":[{"AttributeName":"UserId","KeyType":"HASH"},{"AttributeName":"TimelineAt","KeyType":"RANGE"}],"Projection":{"ProjectionType":"INCLUDE","NonKeyAttributes":["S3Key","Type","Status","ErrorClass","TakenAt","TimelineSource","Width","Height","Duration","Tags"]}}}]' \
+    >/dev/null
+}
+
 enable_ttl() {
   local table=$1 attribute=$2 status
   status=$(awslocal dynamodb describe-time-to-live --table-name "$table" \
@@ -119,9 +135,10 @@ ensure_table "$tombstone_table" UserId
 for table in "$media_table" "$tag_index_table" "$tombstone_table"; do
   awslocal dynamodb wait table-exists --table-name "$table"
 done
-# TTL only once the table is ACTIVE, so the update never races the creation.
+# TTL and the index only once the tables are ACTIVE, so the updates never race the creation.
 enable_ttl "$tombstone_table" ExpiresAt
 # The tag index's removal markers expire the same way.
 enable_ttl "$tag_index_table" ExpiresAt
+ensure_timeline_index "$media_table"
 
 echo "media-pipeline: bucket $bucket, queues $ingest_queue/$ingest_dlq/$index_dlq, tables $media_table/$tag_index_table/$tombstone_table ready"

@@ -1,8 +1,8 @@
 package dev.mediapipeline.app;
 
-import dev.mediapipeline.app.bench.BenchCommand;
 import dev.mediapipeline.app.command.BackfillCommand;
 import dev.mediapipeline.app.command.DlqCommand;
+import dev.mediapipeline.app.command.EventsCommand;
 import dev.mediapipeline.app.command.ExtractCommand;
 import dev.mediapipeline.app.command.IndexerWorkerCommand;
 import dev.mediapipeline.app.command.IngestWorkerCommand;
@@ -10,10 +10,11 @@ import dev.mediapipeline.app.command.LocalAwsCommand;
 import dev.mediapipeline.app.command.ProvisionCommand;
 import dev.mediapipeline.app.command.QueryCommand;
 import dev.mediapipeline.app.command.RunCommand;
+import dev.mediapipeline.app.command.StartupFailure;
 import dev.mediapipeline.app.command.StatusCommand;
 import dev.mediapipeline.app.command.UploadCommand;
-import dev.mediapipeline.app.command.StartupFailure;
 import dev.mediapipeline.app.launch.ExtractRelaunch;
+import dev.mediapipeline.bench.BenchCommand;
 import java.io.PrintWriter;
 import java.util.Arrays;
 import java.util.OptionalInt;
@@ -25,13 +26,15 @@ import picocli.CommandLine.ParseResult;
 import picocli.CommandLine.ScopeType;
 
 /** The one executable. With no command it runs the whole pipeline on the embedded stack. */
-@Command(name = "media-pipeline", mixinStandardHelpOptions = true, version = "media-pipeline 0.1.0",
+@Command(name = "media-pipeline", mixinStandardHelpOptions = true, version = MediaPipeline.VERSION,
         description = "Files dropped into an S3 bucket become enriched, queryable DynamoDB items.",
         subcommands = {RunCommand.class, LocalAwsCommand.class, IngestWorkerCommand.class,
                 IndexerWorkerCommand.class, ProvisionCommand.class, ExtractCommand.class, UploadCommand.class,
-                QueryCommand.class, StatusCommand.class, DlqCommand.class, BackfillCommand.class,
+                QueryCommand.class, EventsCommand.class, StatusCommand.class, DlqCommand.class, BackfillCommand.class,
                 BenchCommand.class, CommandLine.HelpCommand.class})
 public final class MediaPipeline {
+
+    public static final String VERSION = "media-pipeline 0.1.0";
 
     public static void main(String[] args) {
         if (isExtract(args)) {
@@ -63,7 +66,7 @@ public final class MediaPipeline {
      * A failure is one line on stderr, e.g. {@code media-pipeline run: port 4566 on 127.0.0.1 is in use ...;
      * stop it, or pick another: --port N}; the stack trace only with --debug or MEDIA_LOG_LEVEL=DEBUG.
      */
-    private static int failed(Exception e, CommandLine command, ParseResult parsed) {
+    public static int failed(Exception e, CommandLine command, ParseResult parsed) {
         PrintWriter err = command.getErr();
         boolean trace = command.getParseResult().hasMatchedOption("--debug")
                 || LoggerFactory.getLogger("dev.mediapipeline").isDebugEnabled();

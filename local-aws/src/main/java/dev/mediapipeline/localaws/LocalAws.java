@@ -1,13 +1,15 @@
 package dev.mediapipeline.localaws;
 
+import dev.mediapipeline.common.event.S3EventJson;
 import dev.mediapipeline.localaws.dynamodb.DynamoDbBackend;
 import dev.mediapipeline.localaws.edge.EdgeServer;
 import dev.mediapipeline.localaws.edge.Service;
 import dev.mediapipeline.localaws.notify.NotificationConfigurations;
-import dev.mediapipeline.localaws.notify.S3EventJson;
 import dev.mediapipeline.localaws.notify.S3Notifier;
 import dev.mediapipeline.localaws.notify.Sequencer;
 import dev.mediapipeline.localaws.s3.BucketNotificationApi;
+import dev.mediapipeline.localaws.s3.KeyEncodingBlobStore;
+import dev.mediapipeline.localaws.s3.KeyLayoutMigration;
 import dev.mediapipeline.localaws.s3.NotifyingBlobStore;
 import dev.mediapipeline.localaws.s3.S3Backend;
 import dev.mediapipeline.localaws.sqs.SqsBackend;
@@ -44,7 +46,9 @@ import org.slf4j.LoggerFactory;
  * }
  * }</pre>
  *
- * <p>With a data dir, its layout is {@code s3/} (objects), {@code sqs/} (queues and messages),
+ * <p>With a data dir, its layout is {@code s3/} (objects, under their
+ * {@link dev.mediapipeline.localaws.s3.KeyEncodingBlobStore stored names}, which {@code s3.layout} marks),
+ * {@code sqs/} (queues and messages),
  * {@code dynamodb/} (tables and streams), {@code s3-notifications/} (bucket notification configurations
  * and the sequencer high-water mark).
  */
@@ -55,11 +59,16 @@ public final class LocalAws implements AutoCloseable {
     private static final String LOOPBACK = "127.0.0.1";
 
     private final URI endpoint;
-    private final Deque<AutoCloseable> running;
+    private final EdgeServer edge;
+    private final DynamoDbBackend dynamoDb;
+    /** S3, its event delivery, SQS, then the data dir lock: the order they stop in. */
+    private final Deque<AutoCloseable> rest;
 
-    private LocalAws(URI endpoint, Deque<AutoCloseable> running) {
+    private LocalAws(URI endpoint, EdgeServer edge, DynamoDbBackend dynamoDb, Deque<AutoCloseable> rest) {
         this.endpoint = endpoint;
-        this.running = running;
+        this.edge = edge;
+        this.dynamoDb = dynamoDb;
+        this.rest = rest;
     }
 
     /**
@@ -83,12 +92,7 @@ public final class LocalAws implements AutoCloseable {
             // DynamoDB needs nothing from the others: it starts (opening its store) while SQS and S3 do.
             CompletableFuture<DynamoDbBackend> dynamoDbStarting = inBackground("local-aws-dynamodb-start",
                     () -> DynamoDbBackend.start(LOOPBACK, dataDir.map(d -> d.resolve("dynamodb")), options));
-            running.push(() -> {
-                DynamoDbBackend started = dynamoDbStarting.exceptionally(failure -> null).join();
-                if (started != null) {
-                    started.close();
-                }
-            });
+            running.push(new DynamoDbStart(dynamoDbStarting));
 
             SqsBackend sqs = SqsBackend.start(LOOPBACK, endpoint, options.region(), dataDir.map(d -> d.resolve("sqs")));
             running.push(sqs);
@@ -102,8 +106,8 @@ public final class LocalAws implements AutoCloseable {
                     dataDir.map(d -> Sequencer.persistentIn(d.resolve("s3-notifications").resolve("sequencer"), clock))
                             .orElseGet(() -> Sequencer.inMemory(clock)),
                     new S3EventJson(options.region()), delivery, clock);
-            BlobStore blobs = dataDir.isPresent() ? filesystemBlobStore(dataDir.get().resolve("s3"))
-                    : new TransientNio2BlobStore();
+            BlobStore blobs = new KeyEncodingBlobStore(dataDir.isPresent()
+                    ? filesystemBlobStore(dataDir.get().resolve("s3")) : new TransientNio2BlobStore());
             S3Backend s3 = S3Backend.start(LOOPBACK, new NotifyingBlobStore(blobs, notifier));
             running.push(s3);
 
@@ -111,9 +115,11 @@ public final class LocalAws implements AutoCloseable {
             edge.start(Map.of(Service.S3, s3.uri(), Service.SQS, sqs.uri(), Service.DYNAMODB, dynamoDb.uri()),
                     new BucketNotificationApi(notifier, blobs::containerExists));
             LOG.info("Embedded AWS (S3, SQS, DynamoDB + Streams) listening on {} ({}), started in {} ms",
-                    endpoint, dataDir.map(d -> "data in " + d).orElse("in memory"),
-                    (System.nanoTime() - startedAt) / 1_000_000);
-            return new LocalAws(endpoint, running);
+                    endpoint, dataDir.map(d -> "data in " + d).orElse("in memory"), millisSince(startedAt));
+            Deque<AutoCloseable> rest = new ArrayDeque<>(running);
+            rest.remove(edge);
+            rest.removeIf(part -> part instanceof DynamoDbStart);
+            return new LocalAws(endpoint, edge, dynamoDb, rest);
         } catch (Exception e) {
             closeAll(running, e);
             throw new IllegalStateException("Embedded AWS failed to start on " + options.host() + ":" + options.port()
@@ -126,24 +132,57 @@ public final class LocalAws implements AutoCloseable {
         return endpoint;
     }
 
-    /** Stops the endpoint first, then every backend; data in a data dir is kept. */
+    /**
+     * Stops the endpoint first, then the backends, DynamoDB beside the others since nothing connects them
+     * once the endpoint is closed; data in a data dir is kept. Logs what each part took.
+     */
     @Override
     public void close() {
+        long begin = System.nanoTime();
         IllegalStateException failure = new IllegalStateException("Embedded AWS did not stop cleanly");
-        closeAll(running, failure);
+        // Closing the endpoint also closes its pooled connections to the backends, which SQS's server
+        // would otherwise wait out before it stops.
+        long edgeMillis = timed(edge, failure);
+        CompletableFuture<Long> dynamoDbMillis = inBackground("local-aws-dynamodb-stop", () -> timed(dynamoDb, failure));
+        long restMillis = timed(() -> closeAll(rest, failure), failure);
+        long dynamoDbTook = dynamoDbMillis.join();
         if (failure.getSuppressed().length > 0) {
             throw failure;
         }
-        LOG.info("Embedded AWS on {} stopped", endpoint);
+        LOG.info("Embedded AWS on {} stopped in {} ms: endpoint {} ms, then side by side S3 and SQS {} ms, DynamoDB {} ms",
+                endpoint, millisSince(begin), edgeMillis, restMillis, dynamoDbTook);
+    }
+
+    private static long timed(AutoCloseable part, Exception failure) {
+        long at = System.nanoTime();
+        try {
+            part.close();
+        } catch (Exception e) {
+            synchronized (failure) {
+                failure.addSuppressed(e);
+            }
+        }
+        return millisSince(at);
+    }
+
+    private static long millisSince(long nanos) {
+        return (System.nanoTime() - nanos) / 1_000_000;
+    }
+
+    /** DynamoDB while it may still be starting: closing waits for the start and closes what it started. */
+    private record DynamoDbStart(CompletableFuture<DynamoDbBackend> starting) implements AutoCloseable {
+        @Override
+        public void close() throws Exception {
+            DynamoDbBackend started = starting.exceptionally(failure -> null).join();
+            if (started != null) {
+                started.close();
+            }
+        }
     }
 
     private static void closeAll(Deque<AutoCloseable> running, Exception failure) {
         while (!running.isEmpty()) {
-            try {
-                running.pop().close();
-            } catch (Exception e) {
-                failure.addSuppressed(e);
-            }
+            timed(running.pop(), failure);
         }
     }
 
@@ -174,6 +213,7 @@ public final class LocalAws implements AutoCloseable {
 
     private static BlobStore filesystemBlobStore(Path dir) throws IOException {
         Files.createDirectories(dir);
+        KeyLayoutMigration.migrate(dir);
         return new FilesystemNio2BlobStore(dir.toString());
     }
 

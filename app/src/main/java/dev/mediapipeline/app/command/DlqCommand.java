@@ -98,7 +98,8 @@ public final class DlqCommand {
                                 + ": their writes still fail");
                     }
                     if (done.unreadable() > 0) {
-                        out.println("Left " + done.unreadable() + " in " + c.indexDlq() + " that are not stream records");
+                        out.println("Left " + done.unreadable() + " in " + c.indexDlq()
+                                + " that are not stream records");
                     }
                     out.flush();
                     return done.parkedAgain() > 0 ? 1 : 0;

@@ -1,9 +1,9 @@
 package dev.mediapipeline.app.command;
 
 import dev.mediapipeline.common.aws.AwsClients;
-import dev.mediapipeline.ingest.offline.OfflineExtractor;
-import dev.mediapipeline.ingest.offline.StderrProgress;
-import dev.mediapipeline.ingest.read.ExtractionLimits;
+import dev.mediapipeline.extract.offline.OfflineExtractor;
+import dev.mediapipeline.extract.offline.StderrProgress;
+import dev.mediapipeline.extract.read.ExtractionLimits;
 import java.io.BufferedWriter;
 import java.io.OutputStreamWriter;
 import java.io.Writer;

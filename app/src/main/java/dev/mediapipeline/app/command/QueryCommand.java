@@ -8,12 +8,15 @@ import static dev.mediapipeline.common.item.ItemAttributes.STATUS;
 import static dev.mediapipeline.common.item.ItemAttributes.STATUS_FAILED;
 import static dev.mediapipeline.common.item.ItemAttributes.TAGS;
 import static dev.mediapipeline.common.item.ItemAttributes.TAKEN_AT;
+import static dev.mediapipeline.common.item.ItemAttributes.TIMELINE_AT;
+import static dev.mediapipeline.common.item.ItemAttributes.TIMELINE_SOURCE;
 import static dev.mediapipeline.common.item.ItemAttributes.TYPE;
 import static dev.mediapipeline.common.item.ItemAttributes.USER_ID;
 import static dev.mediapipeline.common.item.ItemAttributes.WIDTH;
 
 import dev.mediapipeline.common.aws.AwsClients;
 import dev.mediapipeline.common.config.PipelineConfig;
+import dev.mediapipeline.common.item.Timeline;
 import dev.mediapipeline.indexer.projection.IndexAttributes;
 import java.io.PrintWriter;
 import java.util.List;
@@ -30,8 +33,8 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 
 @Command(name = "query", mixinStandardHelpOptions = true,
-        description = "A user's media, the media with one tag, or the user's tags with counts: each is one "
-                + "DynamoDB Query.")
+        description = "A user's media, the media with one tag, the user's tags with counts, or the media taken "
+                + "between two dates (newest first): each is one DynamoDB Query.")
 public final class QueryCommand implements Callable<Integer> {
 
     private static final String ITEM_ROW = "%-50s %-6s %-18s %-11s %-9s %-25s %s%n";
@@ -47,6 +50,14 @@ public final class QueryCommand implements Callable<Integer> {
     @Option(names = "--tag", paramLabel = "TAG")
     String tag;
 
+    @Option(names = "--from", paramLabel = "WHEN", converter = TimelineBound.From.class,
+            description = "Timeline from this capture time on: a date (2024-07-01) or a date-time with an offset.")
+    String from;
+
+    @Option(names = "--to", paramLabel = "WHEN", converter = TimelineBound.To.class,
+            description = "Timeline up to this capture time (a date includes its whole day, UTC).")
+    String to;
+
     @Option(names = "--tags", description = "List the user's tags, each with how many media carry it.")
     boolean listTags;
 
@@ -59,6 +70,12 @@ public final class QueryCommand implements Callable<Integer> {
             throw new ParameterException(spec.commandLine(), "--tag and --tags do not go together");
         }
         PrintWriter out = spec.commandLine().getOut();
+        if (from != null || to != null) {
+            if (tag != null || listTags) {
+                throw new ParameterException(spec.commandLine(), "--tag/--tags and --from/--to are different queries");
+            }
+            return timeline(out);
+        }
         try (AwsClients clients = new AwsClients(endpoint.config())) {
             List<Map<String, AttributeValue>> items = clients.dynamoDb().queryPaginator(request(clients.config()))
                     .items().stream().toList();
@@ -87,6 +104,29 @@ public final class QueryCommand implements Callable<Integer> {
             }
             out.println(items.size() + " item(s)" + (tag == null ? " of user " : " tagged " + tag + " of user ")
                     + user.get());
+        }
+        out.flush();
+        return 0;
+    }
+
+    /**
+     * The UserTimeline index, newest first. Media without a capture time sit at their upload time, marked
+     * "(uploaded)"; a capture time without an offset sits as if it were UTC (TimelineSource taken-local).
+     */
+    private int timeline(PrintWriter out) {
+        try (AwsClients clients = new AwsClients(endpoint.config())) {
+            List<Map<String, AttributeValue>> items = clients.dynamoDb()
+                    .queryPaginator(TimelineBound.query(clients.config().mediaTable(), user.get(), from, to))
+                    .items().stream().toList();
+            out.printf(ITEM_ROW, "MediaId", "Type", "Status", "Dimensions", "Duration", "TakenAt", "Tags");
+            for (Map<String, AttributeValue> item : items) {
+                String when = Timeline.UPLOAD.equals(text(item, TIMELINE_SOURCE))
+                        ? text(item, TIMELINE_AT) + " (uploaded)" : text(item, TAKEN_AT);
+                out.printf(ITEM_ROW, text(item, MEDIA_ID), text(item, TYPE), status(item), dimensions(item),
+                        text(item, DURATION), when, tags(item));
+            }
+            out.println(items.size() + " item(s) of user " + user.get() + " taken " + (from == null ? "" : "from "
+                    + from + " ") + (to == null ? "" : "to " + to));
         }
         out.flush();
         return 0;

@@ -164,7 +164,8 @@ public final class StatusCommand implements Callable<Integer> {
                         + "(--exact-count scans)");
         out.println();
         if (ops.isEmpty()) {
-            out.println("INDEX LAG  measured inside the indexer: pass --ops-url of its ops port");
+            out.println("INDEX LAG  measured inside the indexer: add --ops-url of its ops port (run's is http://127.0.0.1:"
+                    + RunCommand.DEFAULT_OPS_PORT + " unless --ops-port says otherwise)");
             return;
         }
         JsonNode latest = ops.get().path("latest");

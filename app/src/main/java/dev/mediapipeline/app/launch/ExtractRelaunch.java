@@ -1,6 +1,6 @@
 package dev.mediapipeline.app.launch;
 
-import dev.mediapipeline.app.MediaPipeline;
+import dev.mediapipeline.common.launch.ChildJvm;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
@@ -22,8 +22,6 @@ import java.util.OptionalInt;
  */
 public final class ExtractRelaunch {
 
-    /** Set on the second JVM, or by a user who wants no second JVM. */
-    public static final String IN_PROCESS = "media-pipeline.extract.inProcess";
     private static final List<String> JVM_OPTIONS = List.of("-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
             // JVM warnings (a stale archive, say) go to stderr, never into the JSON lines on stdout; the
             // archive's own notes (classes it cannot hold) are not the user's business.
@@ -37,25 +35,20 @@ public final class ExtractRelaunch {
      * this is that second JVM, the user said so, or the application is not running from its jar.
      */
     public static OptionalInt run(String[] args) {
-        if (Boolean.getBoolean(IN_PROCESS)) {
+        if (Boolean.getBoolean(ChildJvm.EXTRACT_IN_PROCESS)) {
             return OptionalInt.empty();
         }
-        Path jar = OwnJar.find();
+        Path jar = ChildJvm.ownJar();
         if (jar == null) {
             return OptionalInt.empty();
         }
         ExtractClassPath classPath = ExtractClassPath.beside(jar);
         ClassArchive archive = classPath.archivable() ? ClassArchive.beside(jar, classPath) : ClassArchive.NONE;
-        List<String> command = new ArrayList<>();
-        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
-        command.addAll(JVM_OPTIONS);
-        command.addAll(archive.jvmOptions());
-        command.addAll(passedOn(ManagementFactory.getRuntimeMXBean().getInputArguments()));
-        command.add("-D" + IN_PROCESS + "=true");
-        command.add("-cp");
-        command.add(classPath.toString());
-        command.add(MediaPipeline.class.getName());
-        command.addAll(List.of(args));
+        List<String> jvmOptions = new ArrayList<>(JVM_OPTIONS);
+        jvmOptions.addAll(archive.jvmOptions());
+        jvmOptions.addAll(passedOn(ManagementFactory.getRuntimeMXBean().getInputArguments()));
+        jvmOptions.add("-D" + ChildJvm.EXTRACT_IN_PROCESS + "=true");
+        List<String> command = ChildJvm.command(classPath.toString(), jvmOptions, List.of(args));
         Process child;
         try {
             child = new ProcessBuilder(command).inheritIO().start();

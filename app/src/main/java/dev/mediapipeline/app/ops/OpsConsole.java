@@ -13,6 +13,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.prometheusmetrics.PrometheusMeterRegistry;
 import java.io.IOException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -34,6 +35,8 @@ public final class OpsConsole implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(OpsConsole.class);
     private static final int FAILURES_KEPT = 50;
+    /** A poll is a few SQS calls on the same host; this only bounds a hung endpoint. */
+    private static final Duration POLL_FINISH = Duration.ofSeconds(2);
 
     private final AwsClients clients;
     private final PrometheusMeterRegistry prometheus;
@@ -100,8 +103,17 @@ public final class OpsConsole implements AutoCloseable {
         }
     }
 
+    /** Lets a poll under way finish: interrupted, it would log each queue it could not read as a warning. */
     @Override
     public void close() {
-        poller.shutdownNow();
+        poller.shutdown();
+        try {
+            if (!poller.awaitTermination(POLL_FINISH.toMillis(), TimeUnit.MILLISECONDS)) {
+                poller.shutdownNow();
+            }
+        } catch (InterruptedException e) {
+            poller.shutdownNow();
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -2,6 +2,7 @@ package dev.mediapipeline.app.chaos;
 
 import static org.awaitility.Awaitility.await;
 
+import dev.mediapipeline.common.launch.ChildJvm;
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -45,32 +46,46 @@ final class PipelineProcess {
 
     /** Starts {@code command} (run, local-aws) on the data dir and port, and waits until it says it is up. */
     static PipelineProcess start(String command, Path dataDir, int port, Path logDir, String... extraArgs) {
-        PipelineProcess child = launch(command, dataDir, port, logDir, extraArgs);
+        return launch(command, dataDir, port, logDir, extraArgs).awaitUp();
+    }
+
+    /** Waits until the process says it is up; fails with its log if it exits first. */
+    PipelineProcess awaitUp() {
         await().atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(250)).until(() -> {
-            if (!child.process.isAlive()) {
-                throw new IllegalStateException(command + " exited with " + child.process.exitValue() + ":\n"
-                        + child.log());
+            if (!process.isAlive()) {
+                throw new IllegalStateException("exited with " + process.exitValue() + ":\n" + log());
             }
-            return child.stdout().contains(READY_LINE);
+            return stdout().contains(READY_LINE);
         });
-        return child;
+        return this;
     }
 
     /** Starts {@code command} on the data dir and port without waiting for anything. */
     static PipelineProcess launch(String command, Path dataDir, int port, Path logDir, String... extraArgs) {
-        List<String> cmd = new ArrayList<>(List.of(javaBinary(), "-Xmx512m", "-cp", applicationClasspath(),
-                "dev.mediapipeline.app.MediaPipeline", command, "--data-dir", dataDir.toString(),
+        List<String> args = new ArrayList<>(List.of(command, "--data-dir", dataDir.toString(),
                 "--port", Integer.toString(port)));
-        cmd.addAll(List.of(extraArgs));
+        args.addAll(List.of(extraArgs));
+        return spawn(args, logDir, URI.create("http://127.0.0.1:" + port));
+    }
+
+    /** Starts a command that talks to {@code endpoint} (a worker, {@code events}), without waiting. */
+    static PipelineProcess launchAgainst(URI endpoint, Path logDir, String command, String... extraArgs) {
+        List<String> args = new ArrayList<>(List.of(command, "--endpoint", endpoint.toString()));
+        args.addAll(List.of(extraArgs));
+        return spawn(args, logDir, endpoint);
+    }
+
+    private static PipelineProcess spawn(List<String> args, Path logDir, URI endpoint) {
+        List<String> cmd = ChildJvm.command(applicationClasspath(), List.of("-Xmx512m"), args);
         try {
             Files.createDirectories(logDir);
-            String name = command + "-" + System.nanoTime();
+            String name = args.get(0) + "-" + System.nanoTime();
             Path out = logDir.resolve(name + ".out");
             Path err = logDir.resolve(name + ".err");
             ProcessBuilder builder = new ProcessBuilder(cmd).redirectOutput(out.toFile()).redirectError(err.toFile());
             // The embedded stack accepts any credentials; the child must not pick up real ones.
             builder.environment().keySet().removeIf(k -> k.startsWith("AWS_"));
-            return new PipelineProcess(builder.start(), out, err, URI.create("http://127.0.0.1:" + port));
+            return new PipelineProcess(builder.start(), out, err, endpoint);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -144,10 +159,6 @@ final class PipelineProcess {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static String javaBinary() {
-        return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
     /** The test JVM's classpath minus test classes and test jars: what the packaged application has. */

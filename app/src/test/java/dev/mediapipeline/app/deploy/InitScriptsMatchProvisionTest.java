@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.mediapipeline.common.aws.AwsClients;
 import dev.mediapipeline.common.config.PipelineConfig;
 import dev.mediapipeline.common.provision.Provisioner;
+import dev.mediapipeline.localaws.testing.PipelineNames;
 import dev.mediapipeline.localaws.testing.SharedLocalAws;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

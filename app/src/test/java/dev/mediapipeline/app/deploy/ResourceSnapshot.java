@@ -105,7 +105,11 @@ final class ResourceSnapshot {
                 : description.billingModeSummary().billingModeAsString());
         described.put("stream", description.streamSpecification() == null ? "none"
                 : description.streamSpecification().streamEnabled() + " " + description.streamSpecification().streamViewTypeAsString());
-        described.put("globalSecondaryIndexes", description.globalSecondaryIndexes().size());
+        described.put("globalSecondaryIndexes", description.globalSecondaryIndexes().stream()
+                .map(i -> i.indexName() + " " + i.keySchema().stream().map(k -> k.attributeName() + " " + k.keyTypeAsString())
+                        .toList() + " " + i.projection().projectionTypeAsString() + " "
+                        + i.projection().nonKeyAttributes().stream().sorted().toList())
+                .sorted().toList());
         described.put("localSecondaryIndexes", description.localSecondaryIndexes().size());
         described.put("timeToLive", ttl.timeToLiveStatusAsString() + " " + ttl.attributeName());
         return described;

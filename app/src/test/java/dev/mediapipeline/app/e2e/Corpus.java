@@ -1,7 +1,7 @@
 package dev.mediapipeline.app.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.mediapipeline.ingest.testing.SampleCorpus;
+import dev.mediapipeline.extract.testing.SampleCorpus;
 import java.util.stream.Stream;
 
 /** Known-good examples of the sample corpus, chosen by exiftool/ffprobe's answers for them. */

@@ -2,7 +2,7 @@ package dev.mediapipeline.app.launch;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.mediapipeline.ingest.testing.SampleCorpus;
+import dev.mediapipeline.extract.testing.SampleCorpus;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

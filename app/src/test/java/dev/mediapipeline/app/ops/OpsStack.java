@@ -6,14 +6,14 @@ import dev.mediapipeline.app.MediaPipeline;
 import dev.mediapipeline.app.ops.metrics.MetricsExport;
 import dev.mediapipeline.common.aws.AwsClients;
 import dev.mediapipeline.common.config.PipelineConfig;
+import dev.mediapipeline.common.event.S3Event;
+import dev.mediapipeline.common.event.S3EventJson;
+import dev.mediapipeline.common.event.S3EventType;
 import dev.mediapipeline.common.provision.Provisioner;
 import dev.mediapipeline.indexer.IndexerWorker;
 import dev.mediapipeline.indexer.write.IndexDeadLetters;
 import dev.mediapipeline.ingest.queue.IngestOptions;
 import dev.mediapipeline.ingest.queue.IngestWorker;
-import dev.mediapipeline.localaws.notify.S3Event;
-import dev.mediapipeline.localaws.notify.S3EventJson;
-import dev.mediapipeline.localaws.notify.S3EventType;
 import dev.mediapipeline.localaws.testing.SharedLocalAws;
 import java.awt.Color;
 import java.awt.Graphics2D;
@@ -182,7 +182,7 @@ public final class OpsStack implements AutoCloseable {
     }
 
     /** A small real image, different for each seed, so every upload has its own ETag. */
-    static byte[] image(String format, int seed) {
+    public static byte[] image(String format, int seed) {
         BufferedImage image = new BufferedImage(64 + seed % 7, 48, BufferedImage.TYPE_INT_RGB);
         Graphics2D g = image.createGraphics();
         g.setColor(new Color(seed * 37 % 255, 120, 200));

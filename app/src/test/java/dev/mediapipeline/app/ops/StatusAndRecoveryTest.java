@@ -112,7 +112,8 @@ class StatusAndRecoveryTest {
         OpsStack.Cli redrive = stack.cli("dlq", "redrive", "--index");
 
         assertThat(redrive.exitCode()).as(redrive.err()).isZero();
-        assertThat(redrive.out()).containsPattern("Re-projected [1-9]\\d* item\\(s\\) of media-index-dlq into MediaTagIndex");
+        assertThat(redrive.out())
+                .containsPattern("Re-projected [1-9]\\d* item\\(s\\) of media-index-dlq into MediaTagIndex");
         assertThat(stack.cli("query", "--user", user, "--tag", "harbour").out())
                 .containsPattern("(?m)^lost.png +image .* harbour$").contains("1 item(s) tagged harbour");
         assertThat(stack.cli("query", "--user", user, "--tags").out()).containsPattern("(?m)^harbour +1$");

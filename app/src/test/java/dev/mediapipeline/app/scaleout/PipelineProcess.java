@@ -2,12 +2,11 @@ package dev.mediapipeline.app.scaleout;
 
 import static org.awaitility.Awaitility.await;
 
-import dev.mediapipeline.app.MediaPipeline;
+import dev.mediapipeline.common.launch.ChildJvm;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 
 /** One `media-pipeline COMMAND` in a child JVM, as an operator would start it, with its output in a file. */
@@ -22,10 +21,7 @@ final class PipelineProcess implements AutoCloseable {
     }
 
     static PipelineProcess start(Path logDir, String name, String... args) throws IOException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx256m", "-cp", System.getProperty("java.class.path"), MediaPipeline.class.getName()));
-        command.addAll(List.of(args));
+        List<String> command = ChildJvm.command(List.of("-Xmx256m"), List.of(args));
         Path log = logDir.resolve(name + ".log");
         Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
         return new PipelineProcess(p, log);

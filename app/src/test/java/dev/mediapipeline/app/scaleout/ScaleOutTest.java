@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.mediapipeline.common.aws.AwsClients;
 import dev.mediapipeline.common.config.PipelineConfig;
-import dev.mediapipeline.ingest.testing.SampleCorpus;
+import dev.mediapipeline.extract.testing.SampleCorpus;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;

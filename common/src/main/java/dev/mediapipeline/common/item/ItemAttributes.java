@@ -52,6 +52,14 @@ public final class ItemAttributes {
     public static final String BYTES_READ = "BytesRead";
     public static final String ERROR_CLASS = "ErrorClass";
     public static final String ERROR = "Error";
+    /** The attributes cut to keep the item small. */
+    public static final String TRUNCATED = "Truncated";
+    /** Sort key of the {@value #TIMELINE_INDEX} index: see {@link Timeline}. */
+    public static final String TIMELINE_AT = "TimelineAt";
+    public static final String TIMELINE_SOURCE = "TimelineSource";
+
+    /** UserMedia's global secondary index: a user's media by capture time, {@link Timeline}. */
+    public static final String TIMELINE_INDEX = "UserTimeline";
 
     /**
      * TTL attribute (epoch seconds): on the tombstone table's newest removal per (UserId, MediaId), and on

@@ -2,11 +2,13 @@ package dev.mediapipeline.indexer.write;
 
 import dev.mediapipeline.common.aws.AwsClients;
 import dev.mediapipeline.common.config.PipelineConfig;
+import dev.mediapipeline.indexer.projection.IndexWrite;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
@@ -22,7 +24,8 @@ import software.amazon.awssdk.services.dynamodb.model.Record;
  * <ul>
  *   <li>{@link #apply(List)} takes SDK v2 stream records of one shard in stream order;</li>
  *   <li>records of the same UserMedia item are applied one after the other in that order; records of
- *       different items touch different index items and are applied in parallel;</li>
+ *       different items touch different index entries and are applied in parallel, their new entries and
+ *       removals that share a tag count first together in one transaction per count;</li>
  *   <li>a record whose writes keep failing, or that cannot be projected, is parked on the index DLQ and
  *       counts as done: it never blocks the shard;</li>
  *   <li>it never throws: the {@link ApplyProgress} names the leading records that are done (a checkpoint may
@@ -55,12 +58,14 @@ public final class BatchApplier {
         for (int i = 0; i < records.size(); i++) {
             byItem.computeIfAbsent(records.get(i).dynamodb().keys(), k -> new ArrayList<>()).add(i);
         }
+        Set<IndexWrite> written = applier.applyTogether(byItem.values().stream().filter(i -> i.size() == 1)
+                .map(i -> records.get(i.get(0))).toList());
         ApplyOutcome[] outcomes = new ApplyOutcome[records.size()];
         Exception[] failures = new Exception[records.size()];
         List<Future<?>> running = new ArrayList<>(byItem.size());
         for (List<Integer> indexes : byItem.values()) {
             try {
-                running.add(pool.submit(() -> applyInOrder(records, indexes, outcomes, failures)));
+                running.add(pool.submit(() -> applyInOrder(records, indexes, written, outcomes, failures)));
             } catch (RejectedExecutionException closing) {
                 failures[indexes.get(0)] = closing;
             }
@@ -81,11 +86,11 @@ public final class BatchApplier {
     }
 
     /** Applies one item's records in order, stopping at the first that is neither applied nor parked. */
-    private void applyInOrder(List<Record> records, List<Integer> indexes, ApplyOutcome[] outcomes,
-            Exception[] failures) {
+    private void applyInOrder(List<Record> records, List<Integer> indexes, Set<IndexWrite> written,
+            ApplyOutcome[] outcomes, Exception[] failures) {
         for (int i : indexes) {
             try {
-                outcomes[i] = applier.apply(records.get(i));
+                outcomes[i] = applier.apply(records.get(i), written);
             } catch (InterruptedException | RuntimeException e) {
                 failures[i] = e;
                 return;

@@ -6,6 +6,8 @@ import dev.mediapipeline.indexer.projection.TagIndexProjection;
 import dev.mediapipeline.indexer.projection.UnprojectableImageException;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -47,8 +49,59 @@ public final class RecordApplier {
      * @throws RuntimeException when parking failed too (the index DLQ is unreachable)
      */
     public ApplyOutcome apply(Record record) throws InterruptedException {
-        return apply(record, () -> TagIndexProjection.project(record.dynamodb().oldImage(),
-                record.dynamodb().newImage()));
+        return apply(record, Set.of());
+    }
+
+    /**
+     * Applies the record's own changes but those in {@code written}, which are in the index already.
+     *
+     * @see #applyTogether(List)
+     */
+    ApplyOutcome apply(Record record, Set<IndexWrite> written) throws InterruptedException {
+        return apply(record, () -> project(record).stream().filter(w -> !written.contains(w)).toList());
+    }
+
+    /**
+     * Writes the count-moving changes of records of different items that share a (user, tag) in one
+     * transaction per (user, tag) and kind (see {@link IndexWriter#applyTogether}), when there are at least
+     * two: a batch of uploads with the same tag moves its count once instead of once per upload. A group whose
+     * entries are not all as expected, or whose transaction fails, is left to {@link #apply(Record, Set)}.
+     *
+     * @param records records each of a different UserMedia item
+     * @return the writes that are in the index now
+     */
+    Set<IndexWrite> applyTogether(List<Record> records) {
+        Map<String, List<IndexWrite>> groups = new LinkedHashMap<>();
+        for (Record record : records) {
+            try {
+                for (IndexWrite write : project(record)) {
+                    if (IndexWriter.movesCount(write)) {
+                        String kind = write instanceof IndexWrite.Put ? "+" : "-";
+                        groups.computeIfAbsent(kind + write.userTag(), k -> new ArrayList<>()).add(write);
+                    }
+                }
+            } catch (RuntimeException unprojectable) {
+                // left to apply, which parks it
+            }
+        }
+        Set<IndexWrite> written = new HashSet<>();
+        for (List<IndexWrite> group : groups.values()) {
+            for (int from = 0; from + 1 < group.size(); from += IndexWriter.MAX_TOGETHER) {
+                List<IndexWrite> chunk = group.subList(from, Math.min(group.size(), from + IndexWriter.MAX_TOGETHER));
+                try {
+                    if (writer.applyTogether(chunk)) {
+                        written.addAll(chunk);
+                    }
+                } catch (RuntimeException e) {
+                    LOG.debug("{} index writes together failed; writing them one by one", chunk.size(), e);
+                }
+            }
+        }
+        return written;
+    }
+
+    private static List<IndexWrite> project(Record record) {
+        return TagIndexProjection.project(record.dynamodb().oldImage(), record.dynamodb().newImage());
     }
 
     /**

@@ -5,10 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.mediapipeline.common.aws.AwsClients;
 import dev.mediapipeline.indexer.TestStack;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -84,6 +86,44 @@ class BatchApplierTest {
         assertThat(live("before.jpg", "c")).isTrue();
     }
 
+    @Test
+    void newMediaSharingTagsMoveEachCountInOneTransactionAndRemovalsToo() {
+        List<String> operations = new CopyOnWriteArrayList<>();
+        BatchApplier recorded = applier(OperationLog.recording(clients, operations), clients.config().indexDlq());
+        List<Record> uploads = new ArrayList<>();
+        for (int i = 0; i < 5; i++) {
+            uploads.add(change(null, image("group" + i + ".jpg", "1", 640, "party", "night")));
+        }
+
+        assertThat(recorded.apply(uploads).complete()).isTrue();
+
+        assertThat(operations).containsExactly("TransactWriteItems", "TransactWriteItems");
+        assertThat(count("party")).isEqualTo(5);
+        assertThat(count("night")).isEqualTo(5);
+        assertThat(live("group4.jpg", "party")).isTrue();
+        operations.clear();
+
+        assertThat(recorded.apply(List.of(change(image("group0.jpg", "1", 640, "party", "night"), null),
+                change(image("group1.jpg", "1", 640, "party", "night"), null))).complete()).isTrue();
+
+        assertThat(operations).containsExactly("TransactWriteItems", "TransactWriteItems");
+        assertThat(count("party")).isEqualTo(3);
+        assertThat(live("group0.jpg", "night")).isFalse();
+    }
+
+    @Test
+    void aGroupWithAnEntryNotAsExpectedIsWrittenOneByOneAndCountsStayExact() {
+        Record first = change(null, image("early.jpg", "1", 640, "fallback"));
+        assertThat(applier.apply(List.of(first)).complete()).isTrue();
+
+        ApplyProgress progress = applier.apply(List.of(first, change(null, image("late1.jpg", "1", 640, "fallback")),
+                change(null, image("late2.jpg", "1", 640, "fallback"))));
+
+        assertThat(progress.complete()).isTrue();
+        assertThat(count("fallback")).isEqualTo(3);
+        assertThat(live("late2.jpg", "fallback")).isTrue();
+    }
+
     /**
      * A stalled worker's write, held back by a test hook (an SDK interceptor that stops its requests before
      * they are sent) until a newer record of the same item was applied by another worker, then let go: it
@@ -98,7 +138,8 @@ class BatchApplierTest {
         try (DynamoDbClient stalledClient = builder.overrideConfiguration(builder.overrideConfiguration().toBuilder()
                 .addExecutionInterceptor(hook).build()).build()) {
             BatchApplier stalled = applier(stalledClient, clients.config().indexDlq());
-            CompletableFuture<ApplyProgress> zombie = CompletableFuture.supplyAsync(() -> stalled.apply(List.of(insert)));
+            CompletableFuture<ApplyProgress> zombie =
+                    CompletableFuture.supplyAsync(() -> stalled.apply(List.of(insert)));
             assertThat(hook.held.await(30, TimeUnit.SECONDS)).isTrue();
 
             assertThat(applier.apply(List.of(insert, retag)).complete()).isTrue();
@@ -134,7 +175,8 @@ class BatchApplierTest {
     }
 
     /** A stream record of a change, numbered in stream order. */
-    private static synchronized Record change(Map<String, AttributeValue> oldImage, Map<String, AttributeValue> newImage) {
+    private static synchronized Record change(Map<String, AttributeValue> oldImage,
+            Map<String, AttributeValue> newImage) {
         Map<String, AttributeValue> image = newImage != null ? newImage : oldImage;
         Map<String, AttributeValue> keys = new HashMap<>();
         keys.put("UserId", AttributeValue.fromS("jo"));

@@ -1,7 +1,7 @@
 package dev.mediapipeline.ingest.handle;
 
 import dev.mediapipeline.common.event.S3EventRecord;
-import dev.mediapipeline.ingest.extract.MediaMetadata;
+import dev.mediapipeline.extract.MediaMetadata;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;

@@ -10,18 +10,23 @@ import static dev.mediapipeline.common.item.ItemAttributes.S3_KEY;
 import static dev.mediapipeline.common.item.ItemAttributes.SCHEMA_VERSION;
 import static dev.mediapipeline.common.item.ItemAttributes.SCHEMA_VERSION_ATTRIBUTE;
 import static dev.mediapipeline.common.item.ItemAttributes.TAGS;
+import static dev.mediapipeline.common.item.ItemAttributes.TAKEN_AT;
+import static dev.mediapipeline.common.item.ItemAttributes.TIMELINE_AT;
+import static dev.mediapipeline.common.item.ItemAttributes.TIMELINE_SOURCE;
 import static dev.mediapipeline.common.item.ItemAttributes.UPLOAD_DATE;
 import static dev.mediapipeline.common.item.ItemAttributes.VERSION_ID;
 
 import dev.mediapipeline.common.event.S3EventRecord;
-import dev.mediapipeline.ingest.extract.MediaMetadata;
-import dev.mediapipeline.ingest.tags.Tags;
+import dev.mediapipeline.common.item.Timeline;
+import dev.mediapipeline.extract.MediaMetadata;
+import dev.mediapipeline.extract.tags.Tags;
 import dev.mediapipeline.ingest.write.ItemLimits;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /** One item's attributes: what the event says, what the uploader declared, what extraction found. */
@@ -51,6 +56,9 @@ public final class ItemAssembler {
         record.versionId().ifPresent(v -> item.put(VERSION_ID, v));
         head.declaredContentType().ifPresent(t -> item.put(DECLARED_CONTENT_TYPE, t));
         item.putAll(metadata.toAttributes());
+        Timeline timeline = Timeline.of(Optional.ofNullable((String) item.get(TAKEN_AT)), record.eventTime());
+        item.put(TIMELINE_AT, timeline.at());
+        item.put(TIMELINE_SOURCE, timeline.source());
         List<String> offered = new ArrayList<>(head.declaredTags());
         offered.addAll(metadata.tags());
         Set<String> tags = Tags.normalise(offered);

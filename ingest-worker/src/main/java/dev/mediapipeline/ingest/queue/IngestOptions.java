@@ -1,6 +1,6 @@
 package dev.mediapipeline.ingest.queue;
 
-import dev.mediapipeline.ingest.read.ExtractionLimits;
+import dev.mediapipeline.extract.read.ExtractionLimits;
 import java.time.Duration;
 
 /**

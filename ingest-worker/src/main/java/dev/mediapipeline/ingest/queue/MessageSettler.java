@@ -2,9 +2,9 @@ package dev.mediapipeline.ingest.queue;
 
 import dev.mediapipeline.common.aws.AwsClients;
 import dev.mediapipeline.common.config.PipelineConfig;
+import dev.mediapipeline.extract.read.ExtractionLimits;
 import dev.mediapipeline.ingest.handle.EventHandler;
 import dev.mediapipeline.ingest.handle.IngestMetrics;
-import dev.mediapipeline.ingest.read.ExtractionLimits;
 import dev.mediapipeline.ingest.write.MediaItemStore;
 import java.time.Clock;
 import java.time.Duration;

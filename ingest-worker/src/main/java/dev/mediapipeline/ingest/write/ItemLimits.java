@@ -13,7 +13,7 @@ import java.util.TreeSet;
  */
 public final class ItemLimits {
 
-    public static final String TRUNCATED = "Truncated";
+    public static final String TRUNCATED = ItemAttributes.TRUNCATED;
     static final int MAX_TEXT_CHARS = 1024;
     /** Keys are bounded by the key layout; these must stay whole to identify the object. */
     private static final Set<String> WHOLE = Set.of(ItemAttributes.USER_ID, ItemAttributes.MEDIA_ID,

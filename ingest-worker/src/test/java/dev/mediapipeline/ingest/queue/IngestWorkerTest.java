@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 import dev.mediapipeline.common.aws.AwsClients;
 import dev.mediapipeline.common.config.PipelineConfig;
 import dev.mediapipeline.common.provision.Provisioner;
-import dev.mediapipeline.ingest.testing.SampleCorpus;
+import dev.mediapipeline.extract.testing.SampleCorpus;
 import dev.mediapipeline.localaws.testing.SharedLocalAws;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;

@@ -3,9 +3,9 @@ package dev.mediapipeline.ingest.queue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.mediapipeline.extract.read.ExtractionLimits;
+import dev.mediapipeline.extract.testing.SlowMedia;
 import dev.mediapipeline.ingest.handle.IngestObserver;
-import dev.mediapipeline.ingest.read.ExtractionLimits;
-import dev.mediapipeline.ingest.testing.SlowMedia;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.time.Duration;
 import java.util.HashSet;

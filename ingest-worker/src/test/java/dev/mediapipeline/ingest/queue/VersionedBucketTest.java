@@ -3,7 +3,7 @@ package dev.mediapipeline.ingest.queue;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import dev.mediapipeline.ingest.testing.SampleCorpus;
+import dev.mediapipeline.extract.testing.SampleCorpus;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Map;

@@ -1,5 +1,6 @@
 package dev.mediapipeline.localaws.notify;
 
+import dev.mediapipeline.common.event.S3EventType;
 import java.util.List;
 
 /** A bucket's notification configuration: the queue configurations, in the order they were put. */

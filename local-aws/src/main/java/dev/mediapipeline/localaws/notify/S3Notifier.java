@@ -1,5 +1,8 @@
 package dev.mediapipeline.localaws.notify;
 
+import dev.mediapipeline.common.event.S3Event;
+import dev.mediapipeline.common.event.S3EventJson;
+import dev.mediapipeline.common.event.S3EventType;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;

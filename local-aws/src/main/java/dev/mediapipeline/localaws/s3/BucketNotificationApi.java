@@ -1,9 +1,9 @@
 package dev.mediapipeline.localaws.s3;
 
+import dev.mediapipeline.common.event.S3EventJson;
 import dev.mediapipeline.localaws.notify.InvalidNotificationConfigurationException;
 import dev.mediapipeline.localaws.notify.NotificationConfiguration;
 import dev.mediapipeline.localaws.notify.NotificationConfigurationXml;
-import dev.mediapipeline.localaws.notify.S3EventJson;
 import dev.mediapipeline.localaws.notify.S3Notifier;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Predicate;

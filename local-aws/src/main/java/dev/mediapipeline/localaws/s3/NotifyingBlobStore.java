@@ -1,6 +1,6 @@
 package dev.mediapipeline.localaws.s3;
 
-import dev.mediapipeline.localaws.notify.S3EventType;
+import dev.mediapipeline.common.event.S3EventType;
 import dev.mediapipeline.localaws.notify.S3Notifier;
 import java.io.InputStream;
 import org.gaul.s3proxy.blobstore.BlobStore;

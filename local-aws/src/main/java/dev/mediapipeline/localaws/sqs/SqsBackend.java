@@ -10,6 +10,7 @@ import java.util.concurrent.TimeUnit;
 import org.apache.pekko.actor.ActorRef;
 import org.apache.pekko.actor.ActorSystem;
 import org.apache.pekko.actor.Props;
+import org.apache.pekko.http.scaladsl.Http;
 import org.apache.pekko.pattern.Patterns;
 import org.elasticmq.NodeAddress;
 import org.elasticmq.StrictSQSLimits$;
@@ -21,6 +22,10 @@ import org.elasticmq.rest.sqs.SQSRestServer;
 import org.elasticmq.rest.sqs.SQSRestServerBuilder;
 import org.elasticmq.util.NowProvider;
 import scala.Option;
+import scalikejdbc.ConnectionPool$;
+import scalikejdbc.ConnectionPoolSettings;
+import scala.concurrent.Await;
+import scala.concurrent.duration.FiniteDuration;
 import scala.collection.immutable.List$;
 import scala.util.Either;
 
@@ -35,15 +40,23 @@ public final class SqsBackend implements AutoCloseable {
     /** The account id in queue URLs and ARNs, as on LocalStack. */
     public static final String ACCOUNT_ID = "000000000000";
     private static final Duration RESTORE_TIMEOUT = Duration.ofSeconds(60);
+    /**
+     * How long a stop lets requests in flight finish. ElasticMQ's own stop allows a minute, which a
+     * pending long poll (up to 20 s) uses up although its caller is gone: the edge closes first.
+     */
+    private static final FiniteDuration STOP_GRACE = FiniteDuration.apply(250, TimeUnit.MILLISECONDS);
+    private static final FiniteDuration STOP_TIMEOUT = FiniteDuration.apply(30, TimeUnit.SECONDS);
 
-    private final SQSRestServer server;
+    private final Http.ServerBinding server;
     private final ActorSystem actorSystem;
     private final URI uri;
+    private final boolean persistent;
 
-    private SqsBackend(SQSRestServer server, ActorSystem actorSystem, URI uri) {
+    private SqsBackend(Http.ServerBinding server, ActorSystem actorSystem, URI uri, boolean persistent) {
         this.server = server;
         this.actorSystem = actorSystem;
         this.uri = uri;
+        this.persistent = persistent;
     }
 
     /** @param storeDir where queues and messages live across restarts; empty keeps them in memory */
@@ -59,9 +72,11 @@ public final class SqsBackend implements AutoCloseable {
                 Files.createDirectories(storeDir.get());
                 // WRITE_DELAY=0: H2 writes each commit to the file at once instead of up to a second later, so
                 // an S3 event acknowledged to the uploader survives kill -9 (the send waits for this commit).
-                SqlQueuePersistenceConfig config = SqlQueuePersistenceConfig.apply(true, "org.h2.Driver",
-                        "jdbc:h2:" + storeDir.get().resolve("queues").toAbsolutePath() + ";WRITE_DELAY=0", "sa", "",
+                String url = "jdbc:h2:" + storeDir.get().resolve("queues").toAbsolutePath()
+                        + ";WRITE_DELAY=0;DB_CLOSE_ON_EXIT=FALSE";
+                SqlQueuePersistenceConfig config = SqlQueuePersistenceConfig.apply(true, "org.h2.Driver", url, "sa", "",
                         false);
+                openStore(url, config);
                 store = Option.apply(actorSystem.actorOf(Props.create(SqlQueuePersistenceActor.class,
                         () -> new SqlQueuePersistenceActor(config, List$.MODULE$.empty()))));
             }
@@ -78,11 +93,13 @@ public final class SqsBackend implements AutoCloseable {
                     .withAWSRegion(region)
                     .withAWSAccountId(ACCOUNT_ID)
                     .start();
-            int port = server.waitUntilStarted().localAddress().getPort();
+            Http.ServerBinding binding = server.waitUntilStarted();
+            int port = binding.localAddress().getPort();
             if (store.isDefined()) {
                 restore(store.get(), queueManager, storeDir.get());
             }
-            return new SqsBackend(server, actorSystem, URI.create("http://" + loopbackHost + ":" + port));
+            return new SqsBackend(binding, actorSystem, URI.create("http://" + loopbackHost + ":" + port),
+                    store.isDefined());
         } catch (Exception | Error e) {
             actorSystem.terminate();
             throw e;
@@ -97,11 +114,27 @@ public final class SqsBackend implements AutoCloseable {
     @Override
     public void close() throws Exception {
         try {
-            server.stopAndWait();
+            Await.result(server.terminate(STOP_GRACE), STOP_TIMEOUT);
         } finally {
             actorSystem.terminate();
             actorSystem.getWhenTerminated().toCompletableFuture().get(30, TimeUnit.SECONDS);
+            if (persistent) {
+                // ElasticMQ leaves its store's connections open; H2 would close the database in a JVM shutdown
+                // hook instead, after the stop's summary and unaccounted for in it (DB_CLOSE_ON_EXIT=FALSE).
+                ConnectionPool$.MODULE$.closeAll();
+            }
         }
+    }
+
+    /**
+     * ElasticMQ's store uses the JVM's one default connection pool and opens it only the first time, so a
+     * later stack in the same JVM would write to the first one's data dir, or to nothing once that closed:
+     * each stack opens it for its own data dir, and closes it when it stops.
+     */
+    private static void openStore(String url, SqlQueuePersistenceConfig config) {
+        ConnectionPoolSettings settings = ConnectionPool$.MODULE$.singleton$default$4();
+        ConnectionPool$.MODULE$.singleton(url, config.username(), config.password(), settings,
+                ConnectionPool$.MODULE$.singleton$default$5(url, config.username(), config.password(), settings));
     }
 
     private static void restore(ActorRef store, ActorRef queueManager, Path storeDir) throws Exception {

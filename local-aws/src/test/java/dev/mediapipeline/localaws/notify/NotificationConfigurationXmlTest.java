@@ -3,6 +3,7 @@ package dev.mediapipeline.localaws.notify;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.mediapipeline.common.event.S3EventType;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

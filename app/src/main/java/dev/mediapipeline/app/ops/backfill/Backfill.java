@@ -8,12 +8,12 @@ import static dev.mediapipeline.common.item.ItemAttributes.USER_ID;
 
 import dev.mediapipeline.common.aws.AwsClients;
 import dev.mediapipeline.common.config.PipelineConfig;
+import dev.mediapipeline.common.event.S3Event;
+import dev.mediapipeline.common.event.S3EventJson;
+import dev.mediapipeline.common.event.S3EventType;
 import dev.mediapipeline.common.key.KeyLayoutException;
 import dev.mediapipeline.common.key.MediaKey;
 import dev.mediapipeline.ingest.handle.ItemAssembler;
-import dev.mediapipeline.localaws.notify.S3Event;
-import dev.mediapipeline.localaws.notify.S3EventJson;
-import dev.mediapipeline.localaws.notify.S3EventType;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
