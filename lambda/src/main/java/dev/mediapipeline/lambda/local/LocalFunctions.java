@@ -56,10 +56,6 @@ public final class LocalFunctions {
             source.start();
         }
 
-        public boolean isRunning() {
-            return source.isRunning();
-        }
-
         @Override
         public void close() {
             source.close();
