@@ -202,7 +202,7 @@ class ChaosSuiteTest {
         hostileKeys.put("outsidemarker", "stray/outsidemarker.jpg");
         hostileKeys.put("badusermarker", "users/bad user!badusermarker/x.jpg");
         hostileKeys.put("emptysegmarker", "users/emptysegmarker//x.jpg");
-        hostileKeys.put("dotmarker", "users/dotmarker/./x.jpg");
+        hostileKeys.put("onedotmarker", "users/onedotmarker/./x.jpg");
         hostileKeys.put("dotdotmarker", "users/dotdotmarker/../x.jpg");
         hostileKeys.put("controlmarker", "users/controlmarker/a\u0007b.jpg");
         hostileKeys.put("longusermarker", "users/" + "u".repeat(129) + "longusermarker/x.jpg");
