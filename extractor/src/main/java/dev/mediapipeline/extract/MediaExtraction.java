@@ -5,6 +5,7 @@ import dev.mediapipeline.extract.heif.HeifExtractor;
 import dev.mediapipeline.extract.image.ImageExtractor;
 import dev.mediapipeline.extract.isobmff.IsoBmffExtractor;
 import dev.mediapipeline.extract.matroska.MatroskaExtractor;
+import dev.mediapipeline.extract.mpegts.ProgramStreamExtractor;
 import dev.mediapipeline.extract.mpegts.TransportStreamExtractor;
 import dev.mediapipeline.extract.read.BlockReader;
 import dev.mediapipeline.extract.read.ByteSource;
@@ -40,7 +41,7 @@ public final class MediaExtraction {
     /** Every format family this module reads; the first that accepts the sniffed type wins. */
     private static final List<MetadataExtractor> EXTRACTORS = List.of(
             new HeifExtractor(), new ImageExtractor(), new IsoBmffExtractor(), new MatroskaExtractor(),
-            new TransportStreamExtractor(), new AviExtractor(), new FlvExtractor());
+            new TransportStreamExtractor(), new ProgramStreamExtractor(), new AviExtractor(), new FlvExtractor());
 
     private MediaExtraction() {
     }

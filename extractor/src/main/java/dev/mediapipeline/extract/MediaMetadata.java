@@ -171,8 +171,6 @@ public final class MediaMetadata {
     public String livePhotoId() { return livePhotoId; }
     /** Embedded keywords, normalised by {@link Tags#normalise}. */
     public Set<String> tags() { return tags; }
-    /** Names of attributes cut to their limits: long text, more or longer keywords than an item keeps. */
-    public Set<String> truncated() { return truncated; }
     public long bytesRead() { return bytesRead; }
     public ErrorClass errorClass() { return errorClass; }
     public String error() { return error; }

@@ -87,16 +87,6 @@ public final class IndexerWorker implements AutoCloseable {
         return consumer != null && !stopping && consumer.isRunning();
     }
 
-    /** This process's KCL worker id, as the lease table's leaseOwner names it. */
-    public String workerId() {
-        return workerId;
-    }
-
-    /** The KCL application name, which is also the lease table's name. */
-    public String applicationName() {
-        return applicationName;
-    }
-
     /**
      * Stops taking records, lets each shard's processor checkpoint, and gives the leases back so another
      * worker can continue at once. Waits at most {@link IndexerOptions#shutdownTimeout()}.

@@ -66,10 +66,6 @@ public record LocalAwsOptions(String host, int port, Optional<Path> dataDir, Str
         return new LocalAwsOptions(host, port, Optional.empty(), region, timeToLiveSweep, streamShardLifetime);
     }
 
-    public LocalAwsOptions withRegion(String newRegion) {
-        return new LocalAwsOptions(host, port, dataDir, newRegion, timeToLiveSweep, streamShardLifetime);
-    }
-
     public LocalAwsOptions withTimeToLiveSweep(Duration interval) {
         return new LocalAwsOptions(host, port, dataDir, region, interval, streamShardLifetime);
     }

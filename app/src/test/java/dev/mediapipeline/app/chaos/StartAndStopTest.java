@@ -26,7 +26,7 @@ class StartAndStopTest {
     /** The one-line reason comes well before this; a loaded machine needs a JVM start or two. */
     private static final Duration REFUSAL = Duration.ofSeconds(60);
     /**
-     * About 1 s from the signal to the exit on a quiet machine (the README's figure, printed by the test);
+     * 1.5–3 s from the signal to the exit on a loaded 2-core machine (the README's figure, printed by the test);
      * this bound is generous for a loaded CI machine. Neither worker nor the embedded SQS waits out a long poll.
      */
     private static final Duration IDLE_STOP = Duration.ofSeconds(10);

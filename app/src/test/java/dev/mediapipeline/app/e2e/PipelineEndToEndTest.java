@@ -123,6 +123,24 @@ class PipelineEndToEndTest {
         await().atMost(INDEX_WAIT).until(() -> mediaTagged(carol, "tmp").isEmpty());
     }
 
+    /** S3 holds users/erin/trip beside users/erin/trip/a.jpg; each is an object, so each becomes an item. */
+    @Test
+    void aKeyThatIsThePrefixOfAnotherKeyBecomesAnItemBesideIt() throws Exception {
+        String erin = "erin-" + RUN;
+        put("users/" + erin + "/trip/a.jpg", SampleCorpus.file(Corpus.first("JPEG")), "inside");
+        put("users/" + erin + "/trip", SampleCorpus.file(Corpus.first("PNG")), "beside");
+
+        assertThat(awaitItem(erin, "trip").get("Type").s()).isEqualTo("image");
+        assertThat(awaitItem(erin, "trip/a.jpg").get("ContentType").s()).isEqualTo("image/jpeg");
+        await().atMost(INDEX_WAIT).untilAsserted(() -> assertThat(mediaTagged(erin, "beside")).containsExactly("trip"));
+        assertThat(mediaTagged(erin, "inside")).containsExactly("trip/a.jpg");
+
+        clients.s3().deleteObject(r -> r.bucket(config.bucket()).key("users/" + erin + "/trip"));
+
+        await().atMost(ITEM_WAIT).until(() -> item(erin, "trip").isEmpty());
+        assertThat(item(erin, "trip/a.jpg")).isPresent();
+    }
+
     @Test
     void aMultipartUploadOfNineMegabytesIsReadByItsHeaderOnly() throws Exception {
         String dave = "dave-" + RUN;

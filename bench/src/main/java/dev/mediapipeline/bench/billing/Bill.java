@@ -34,9 +34,11 @@ public record Bill(long events, Usage usage, Prices prices) {
         return per1000(usage.requests(RequestMeter.STREAMS, "GetRecords"));
     }
 
-    /** Write units of one table per event (not per 1,000). */
+    /** Write units of one table and its indexes per event (not per 1,000). */
     public double writeUnitsPerEvent(String table) {
-        return usage.writeUnits().getOrDefault(table, 0.0) / events;
+        return usage.writeUnits().entrySet().stream()
+                .filter(e -> e.getKey().equals(table) || e.getKey().startsWith(RequestMeter.indexOf(table, "")))
+                .mapToDouble(Map.Entry::getValue).sum() / events;
     }
 
     public double usd() {

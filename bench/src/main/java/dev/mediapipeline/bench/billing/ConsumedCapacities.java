@@ -29,7 +29,8 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemResponse;
 /** The DynamoDB operations that can report the capacity they consumed: asking for it, and reading it. */
 final class ConsumedCapacities {
 
-    private static final ReturnConsumedCapacity TOTAL = ReturnConsumedCapacity.TOTAL;
+    /** INDEXES rather than TOTAL: a table's units and each of its indexes' apart. */
+    private static final ReturnConsumedCapacity INDEXES = ReturnConsumedCapacity.INDEXES;
 
     private ConsumedCapacities() {
     }
@@ -37,25 +38,25 @@ final class ConsumedCapacities {
     /** The request, asking for its consumed capacity when the operation can report it. */
     static SdkRequest requested(SdkRequest request) {
         if (request instanceof GetItemRequest r) {
-            return r.toBuilder().returnConsumedCapacity(TOTAL).build();
+            return r.toBuilder().returnConsumedCapacity(INDEXES).build();
         } else if (request instanceof PutItemRequest r) {
-            return r.toBuilder().returnConsumedCapacity(TOTAL).build();
+            return r.toBuilder().returnConsumedCapacity(INDEXES).build();
         } else if (request instanceof DeleteItemRequest r) {
-            return r.toBuilder().returnConsumedCapacity(TOTAL).build();
+            return r.toBuilder().returnConsumedCapacity(INDEXES).build();
         } else if (request instanceof UpdateItemRequest r) {
-            return r.toBuilder().returnConsumedCapacity(TOTAL).build();
+            return r.toBuilder().returnConsumedCapacity(INDEXES).build();
         } else if (request instanceof QueryRequest r) {
-            return r.toBuilder().returnConsumedCapacity(TOTAL).build();
+            return r.toBuilder().returnConsumedCapacity(INDEXES).build();
         } else if (request instanceof ScanRequest r) {
-            return r.toBuilder().returnConsumedCapacity(TOTAL).build();
+            return r.toBuilder().returnConsumedCapacity(INDEXES).build();
         } else if (request instanceof BatchGetItemRequest r) {
-            return r.toBuilder().returnConsumedCapacity(TOTAL).build();
+            return r.toBuilder().returnConsumedCapacity(INDEXES).build();
         } else if (request instanceof BatchWriteItemRequest r) {
-            return r.toBuilder().returnConsumedCapacity(TOTAL).build();
+            return r.toBuilder().returnConsumedCapacity(INDEXES).build();
         } else if (request instanceof TransactGetItemsRequest r) {
-            return r.toBuilder().returnConsumedCapacity(TOTAL).build();
+            return r.toBuilder().returnConsumedCapacity(INDEXES).build();
         } else if (request instanceof TransactWriteItemsRequest r) {
-            return r.toBuilder().returnConsumedCapacity(TOTAL).build();
+            return r.toBuilder().returnConsumedCapacity(INDEXES).build();
         }
         return request;
     }

@@ -12,6 +12,7 @@ import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.core.interceptor.SdkExecutionAttribute;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
 import software.amazon.awssdk.services.dynamodb.model.DeleteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
@@ -19,7 +20,7 @@ import software.amazon.awssdk.services.dynamodb.model.UpdateItemRequest;
 /**
  * Counts every request a set of clients sends, by service and operation, and the DynamoDB capacity each one
  * consumed, per table, as the service reports it: DynamoDB requests are sent with ReturnConsumedCapacity
- * TOTAL. Attach it to the workers' clients only, so that the benchmark's own uploads and polls stay out.
+ * INDEXES. Attach it to the workers' clients only, so that the benchmark's own uploads and polls stay out.
  */
 public final class RequestMeter implements ExecutionInterceptor {
 
@@ -45,8 +46,29 @@ public final class RequestMeter implements ExecutionInterceptor {
     public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
         String operation = count(context.request(), attributes);
         SdkResponse response = context.response();
-        ConsumedCapacities.of(response).forEach(c -> units(operation).computeIfAbsent(c.tableName(),
-                t -> new DoubleAdder()).add(c.capacityUnits()));
+        Map<String, DoubleAdder> units = units(operation);
+        for (ConsumedCapacity c : ConsumedCapacities.of(response)) {
+            if (c.table() == null) {
+                add(units, c.tableName(), c.capacityUnits());
+                continue;
+            }
+            add(units, c.tableName(), c.table().capacityUnits());
+            c.globalSecondaryIndexes().forEach((index, used) -> add(units, indexOf(c.tableName(), index),
+                    used.capacityUnits()));
+            c.localSecondaryIndexes().forEach((index, used) -> add(units, indexOf(c.tableName(), index),
+                    used.capacityUnits()));
+        }
+    }
+
+    /** How an index's units are named: they bill like the table's, but belong to the index. */
+    static String indexOf(String table, String index) {
+        return table + " index " + index;
+    }
+
+    private static void add(Map<String, DoubleAdder> units, String name, Double used) {
+        if (used != null) {
+            units.computeIfAbsent(name, t -> new DoubleAdder()).add(used);
+        }
     }
 
     /**

@@ -64,10 +64,6 @@ record Contender(String tool, String how, List<String> command, Set<Integer> acc
         return files / seconds(median());
     }
 
-    double mibPerSecond() {
-        return bytes / (double) (1 << 20) / seconds(median());
-    }
-
     /** Whether every run reported every file. */
     boolean complete() {
         return outputs.stream().allMatch(n -> n == files);

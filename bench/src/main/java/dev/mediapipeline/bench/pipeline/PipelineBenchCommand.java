@@ -287,9 +287,10 @@ public final class PipelineBenchCommand implements Callable<Integer> {
                 Bill.table(uploaded, deleted));
         double itemWrite = uploaded.writeUnitsPerEvent(mediaTable);
         report.note(String.format(Locale.ROOT, "Counted by an SDK interceptor on the workers' clients (KCL's "
-                + "included; DynamoDB requests ask for ReturnConsumedCapacity TOTAL, which our DynamoDB answers as "
+                + "included; DynamoDB requests ask for ReturnConsumedCapacity INDEXES, which our DynamoDB answers as "
                 + "the service bills); a failed conditional write is counted as its minimum, 1 write unit. Dollars "
-                + "at the us-east-1 on-demand list prices of `%s`. Item write: %.2f %s write units per upload "
+                + "at the us-east-1 on-demand list prices of `%s`. Item write: %.2f %s write units per upload, its "
+                + "indexes included "
                 + "(target ≤ 2).", pricesFile, itemWrite, mediaTable));
         Map<String, Object> billing = new LinkedHashMap<>(uploaded.json());
         billing.put("itemWriteUnitsPerUpload", itemWrite);

@@ -1,10 +1,12 @@
 package dev.mediapipeline.extract.bitstream;
 
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 
 /**
  * Reads picture size and codec details from the start of an elementary stream (Annex B byte stream for
- * H.264/H.265, start codes for MPEG-1/2 video, frame headers for MPEG audio), as found in transport streams.
+ * H.264/H.265, frame headers for MPEG audio), as found in transport streams.
  */
 public final class ElementaryStreams {
 
@@ -23,45 +25,72 @@ public final class ElementaryStreams {
         return nal == null ? null : HevcSps.pictureSize(BitReader.unescape(nal, 2, nal.length));
     }
 
-    /** {width, height} from the first MPEG-1/2 sequence header (00 00 01 B3), or null. */
-    public static int[] mpegVideoSize(byte[] es) {
-        for (int i = 0; i + 7 <= es.length; i++) {
-            if (es[i] == 0 && es[i + 1] == 0 && es[i + 2] == 1 && (es[i + 3] & 0xff) == 0xB3) {
-                int width = ((es[i + 4] & 0xff) << 4) | ((es[i + 5] & 0xff) >> 4);
-                int height = ((es[i + 5] & 0x0f) << 8) | (es[i + 6] & 0xff);
-                return new int[] {width, height};
-            }
-        }
-        return null;
-    }
-
     /** "mp1", "mp2" or "mp3" from the first MPEG audio frame header, or null. */
     public static String mpegAudioLayer(byte[] es) {
-        for (int i = 0; i + 1 < es.length; i++) {
-            if ((es[i] & 0xff) == 0xff && (es[i + 1] & 0xe0) == 0xe0) {
-                return switch ((es[i + 1] >> 1) & 3) {
-                    case 3 -> "mp1";
-                    case 2 -> "mp2";
-                    case 1 -> "mp3";
-                    default -> null;
-                };
-            }
+        int at = mpegAudioHeader(es);
+        if (at < 0) {
+            return null;
         }
-        return null;
+        return switch ((es[at + 1] >> 1) & 3) {
+            case 3 -> "mp1";
+            case 2 -> "mp2";
+            case 1 -> "mp3";
+            default -> null;
+        };
     }
 
-    private interface HeaderTest {
+    /** How long one frame of the first MPEG audio frame header plays, in seconds; 0 when unknown. */
+    public static double mpegAudioFrameSeconds(byte[] es) {
+        int at = mpegAudioHeader(es);
+        if (at < 0 || at + 2 >= es.length) {
+            return 0;
+        }
+        int version = (es[at + 1] >> 3) & 3;
+        int layer = (es[at + 1] >> 1) & 3;
+        int rateIndex = (es[at + 2] >> 2) & 3;
+        if (version == 1 || layer == 0 || rateIndex == 3) {
+            return 0;
+        }
+        // MPEG-1 rates; MPEG-2 halves them and MPEG-2.5 quarters them. Layer I frames hold 384 samples, layer
+        // II 1152, layer III 1152 in MPEG-1 and 576 otherwise.
+        int rate = new int[] {44100, 48000, 32000}[rateIndex] >> (version == 3 ? 0 : version == 2 ? 1 : 2);
+        int samples = layer == 3 ? 384 : layer == 2 || version == 3 ? 1152 : 576;
+        return samples / (double) rate;
+    }
+
+    private static int mpegAudioHeader(byte[] es) {
+        for (int i = 0; i + 1 < es.length; i++) {
+            if ((es[i] & 0xff) == 0xff && (es[i + 1] & 0xe0) == 0xe0) {
+                return i;
+            }
+        }
+        return -1;
+    }
+
+    interface HeaderTest {
         boolean matches(int firstByte);
     }
 
     /** The first NAL unit whose header byte passes the test, without its start code. */
     private static byte[] nal(byte[] es, HeaderTest test) {
+        List<byte[]> found = nals(es, test, 1);
+        return found.isEmpty() ? null : found.get(0);
+    }
+
+    /** Every NAL unit whose header byte passes the test, without their start codes. */
+    static List<byte[]> nals(byte[] es, HeaderTest test) {
+        return nals(es, test, Integer.MAX_VALUE);
+    }
+
+    private static List<byte[]> nals(byte[] es, HeaderTest test, int max) {
+        List<byte[]> found = new ArrayList<>();
         int start = -1;
-        for (int i = 0; i + 3 < es.length; i++) {
+        for (int i = 0; i + 3 < es.length && found.size() < max; i++) {
             if (es[i] == 0 && es[i + 1] == 0 && es[i + 2] == 1) {
                 if (start >= 0) {
                     int end = i > 0 && es[i - 1] == 0 ? i - 1 : i;
-                    return Arrays.copyOfRange(es, start, end);
+                    found.add(Arrays.copyOfRange(es, start, end));
+                    start = -1;
                 }
                 if (test.matches(es[i + 3] & 0xff)) {
                     start = i + 3;
@@ -69,6 +98,9 @@ public final class ElementaryStreams {
                 i += 2;
             }
         }
-        return start >= 0 ? Arrays.copyOfRange(es, start, es.length) : null;
+        if (start >= 0 && found.size() < max) {
+            found.add(Arrays.copyOfRange(es, start, es.length));
+        }
+        return found;
     }
 }

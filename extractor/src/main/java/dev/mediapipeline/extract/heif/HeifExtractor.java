@@ -55,6 +55,9 @@ public final class HeifExtractor implements MetadataExtractor {
                 new XmpReader().extract(itemData(reader, items, xmp), metadata);
             }
             ImageFields.copy(metadata, out);
+            if (!out.hasDimensions()) {
+                throw new CorruptMediaException(missingSize(items));
+            }
         } catch (BufferUnderflowException | IndexOutOfBoundsException e) {
             throw new CorruptMediaException("HEIF box extends past its parent");
         }
@@ -87,17 +90,30 @@ public final class HeifExtractor implements MetadataExtractor {
         out.orientationRotates(false);
     }
 
+    /** Why the primary image has no size, as precisely as the boxes tell. */
+    private static String missingSize(HeifItems items) {
+        if (!items.damage.isEmpty()) {
+            return "no image size in the HEIF item boxes: " + String.join("; ", items.damage);
+        }
+        if (items.primaryItem < 0) {
+            return "no image size: the HEIF file names no primary item (pitm)";
+        }
+        return "no image size: the HEIF primary item " + items.primaryItem + " has no ispe property";
+    }
+
     private static byte[] itemData(BlockReader reader, HeifItems items, long item) throws IOException {
         List<HeifItems.Extent> extents = items.locations.get(item);
         if (extents == null) {
-            throw new CorruptMediaException("item " + item + " has no location");
+            throw new CorruptMediaException("HEIF item " + item + " (" + items.itemTypes.get(item) + ") has no location"
+                    + (items.damage.isEmpty() ? "" : ": " + String.join("; ", items.damage)));
         }
         ByteArrayOutputStream data = new ByteArrayOutputStream();
         for (HeifItems.Extent e : extents) {
             long start = e.inIdat() ? items.idatOffset + e.offset() : e.offset();
             long length = e.length() == 0 ? reader.size() - start : e.length();
             if ((e.inIdat() && items.idatOffset < 0) || start < 0 || length > MAX_ITEM || start + length > reader.size()) {
-                throw new CorruptMediaException("item " + item + " lies outside the file");
+                throw new CorruptMediaException("HEIF item " + item + " (" + items.itemTypes.get(item)
+                        + ") lies outside the file");
             }
             data.write(reader.readExact(start, (int) length));
         }

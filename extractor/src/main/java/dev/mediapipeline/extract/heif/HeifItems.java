@@ -1,6 +1,7 @@
 package dev.mediapipeline.extract.heif;
 
 import dev.mediapipeline.extract.isobmff.BoxCursor;
+import java.nio.BufferUnderflowException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -9,6 +10,10 @@ import java.util.Map;
 /**
  * The item structure of a HEIF/AVIF meta box (ISO/IEC 23008-12): which item is the primary image, which
  * properties (ispe, irot, imir) belong to it, and where the Exif and XMP items are stored.
+ *
+ * <p>Like exiftool, a list box (iinf, iloc, ipma) whose entry count promises more than it holds keeps the
+ * entries it does hold, and a box that claims more bytes than its parent is read up to the parent's end; what
+ * was cut short is remembered in {@link #damage} to explain a file that then lacks its image size.
  */
 final class HeifItems {
 
@@ -24,6 +29,8 @@ final class HeifItems {
     final List<BoxCursor.Child> properties = new ArrayList<>();
     /** Absolute offset of the idat payload, for items stored inside the meta box. */
     long idatOffset = -1;
+    /** What was cut short, e.g. "iloc box ends after 2 of 30 items". */
+    final List<String> damage = new ArrayList<>();
 
     static HeifItems parse(BoxCursor meta, long metaPayloadStart) {
         HeifItems items = new HeifItems();
@@ -34,17 +41,21 @@ final class HeifItems {
         for (BoxCursor.Child box : c.children()) {
             BoxCursor p = box.payload();
             long boxBytes = 8L + p.remaining();
-            switch (box.type()) {
-                case "pitm" -> {
-                    int version = p.u8();
-                    p.skip(3);
-                    items.primaryItem = version == 0 ? p.u16() : p.u32();
+            try {
+                switch (box.type()) {
+                    case "pitm" -> {
+                        int version = p.u8();
+                        p.skip(3);
+                        items.primaryItem = version == 0 ? p.u16() : p.u32();
+                    }
+                    case "iinf" -> items.itemInfo(p);
+                    case "iloc" -> items.itemLocations(p);
+                    case "iprp" -> items.itemProperties(p);
+                    case "idat" -> items.idatOffset = position + 8;
+                    default -> { }
                 }
-                case "iinf" -> items.itemInfo(p);
-                case "iloc" -> items.itemLocations(p);
-                case "iprp" -> items.itemProperties(p);
-                case "idat" -> items.idatOffset = position + 8;
-                default -> { }
+            } catch (BufferUnderflowException e) {
+                items.damage.add(box.type() + " box is cut short inside an entry");
             }
             position += boxBytes;
         }
@@ -87,6 +98,10 @@ final class HeifItems {
         int indexSize = version == 1 || version == 2 ? moreSizes & 0xf : 0;
         long count = version < 2 ? iloc.u16() : iloc.u32();
         for (long i = 0; i < count; i++) {
+            if (iloc.remaining() == 0) {
+                damage.add("iloc box ends after " + i + " of " + count + " items");
+                return;
+            }
             long id = version < 2 ? iloc.u16() : iloc.u32();
             int constructionMethod = version == 1 || version == 2 ? iloc.u16() & 0xf : 0;
             iloc.skip(2);
@@ -115,6 +130,10 @@ final class HeifItems {
                 int flags = (p.u8() << 16) | p.u16();
                 long entries = p.u32();
                 for (long i = 0; i < entries; i++) {
+                    if (p.remaining() == 0) {
+                        damage.add("ipma box ends after " + i + " of " + entries + " entries");
+                        break;
+                    }
                     long id = version < 1 ? p.u16() : p.u32();
                     int n = p.u8();
                     List<Integer> indexes = new ArrayList<>();

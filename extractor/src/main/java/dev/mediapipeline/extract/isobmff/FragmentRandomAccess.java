@@ -37,12 +37,14 @@ final class FragmentRandomAccess {
             return Set.of();
         }
         TopLevelBox mfra = TopLevelBox.at(reader, mfraStart);
-        if (mfra == null || !mfra.type().equals("mfra")) {
+        if (mfra == null || !mfra.type().equals("mfra") || mfra.size() != mfraSize) {
             return Set.of();
         }
         try {
             Map<Long, Long> lastByTrack = new HashMap<>();
-            for (BoxCursor.Child box : mfra.readPayload(reader).children()) {
+            // The mfro read above is mfra's last child: only the boxes before it are fetched.
+            BoxCursor tables = BoxCursor.of(reader.readExact(mfra.payloadStart(), (int) mfra.payloadSize() - MFRO_SIZE));
+            for (BoxCursor.Child box : tables.children()) {
                 if (box.type().equals("tfra")) {
                     lastEntry(box.payload(), lastByTrack);
                 }

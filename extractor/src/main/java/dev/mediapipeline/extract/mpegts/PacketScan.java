@@ -1,5 +1,6 @@
 package dev.mediapipeline.extract.mpegts;
 
+import dev.mediapipeline.extract.bitstream.H263Picture;
 import java.io.ByteArrayOutputStream;
 import java.util.Map;
 
@@ -56,7 +57,11 @@ final class PacketScan {
                 patSection(data, payload, end);
             } else if (pid == programs.pmtPid && unitStart && !programs.complete()) {
                 pmtSection(data, payload, end);
-            } else if (pid == programs.videoPid) {
+            } else if (pid == programs.privatePid && programs.videoPid < 0 && unitStart && isH263(data, payload, end)) {
+                programs.videoPid = pid;
+                programs.videoCodec = "h263";
+            }
+            if (pid == programs.videoPid) {
                 pes(data, payload, end, unitStart, videoPts, videoStart, VIDEO_START_BYTES);
             } else if (pid == programs.audioPid) {
                 pes(data, payload, end, unitStart, audioPts, audioStart, AUDIO_START_BYTES);
@@ -93,7 +98,9 @@ final class PacketScan {
             String video = VIDEO_TYPES.get(type);
             String audio = type == 0x06 ? privateCodec(d, e + 5, Math.min(sectionEnd, e + 5 + infoLength))
                     : AUDIO_TYPES.get(type);
-            if (video != null && programs.videoPid < 0) {
+            if (type == 0x06 && audio == null && programs.privatePid < 0) {
+                programs.privatePid = pid;
+            } else if (video != null && programs.videoPid < 0) {
                 programs.videoPid = pid;
                 programs.videoCodec = video;
             } else if (audio != null && programs.audioPid < 0) {
@@ -123,6 +130,15 @@ final class PacketScan {
         return null;
     }
 
+    /** A PES packet of a video stream (stream id 0xE0-0xEF) whose data starts with an H.263 picture. */
+    private static boolean isH263(byte[] d, int payload, int end) {
+        if (payload + 9 > end || d[payload] != 0 || d[payload + 1] != 0 || d[payload + 2] != 1
+                || (d[payload + 3] & 0xf0) != 0xE0) {
+            return false;
+        }
+        return H263Picture.startsWithPicture(d, payload + 9 + (d[payload + 8] & 0xff), end);
+    }
+
     private static void pes(byte[] d, int payload, int end, boolean unitStart, Timestamps pts,
                             ByteArrayOutputStream start, int keep) {
         int data = payload;
@@ -133,18 +149,12 @@ final class PacketScan {
             int flags = d[payload + 7] & 0xff;
             int headerLength = d[payload + 8] & 0xff;
             if ((flags & 0x80) != 0 && payload + 14 <= end) {
-                pts.add(timestamp(d, payload + 9));
+                pts.add(Timestamps.decode(d, payload + 9));
             }
             data = payload + 9 + headerLength;
         }
         if (data < end && start.size() < keep) {
             start.write(d, data, Math.min(end - data, keep - start.size()));
         }
-    }
-
-    /** A 33-bit PTS spread over 5 bytes with marker bits. */
-    private static long timestamp(byte[] d, int at) {
-        return (((long) d[at] & 0x0e) << 29) | ((d[at + 1] & 0xffL) << 22) | ((d[at + 2] & 0xfeL) << 14)
-                | ((d[at + 3] & 0xffL) << 7) | ((d[at + 4] & 0xfeL) >> 1);
     }
 }

@@ -8,6 +8,11 @@ final class Programs {
     int audioPid = -1;
     /** An ffprobe codec name, or "mpeg-audio" until the frame header tells the layer. */
     String audioCodec;
+    /**
+     * A private stream (type 0x06) no descriptor names: H.263 video when its PES packets turn out to carry
+     * it (ffmpeg muxes H.263 that way; ffprobe then calls it a data stream).
+     */
+    int privatePid = -1;
 
     boolean complete() {
         return pmtPid >= 0 && (videoPid >= 0 || audioPid >= 0);

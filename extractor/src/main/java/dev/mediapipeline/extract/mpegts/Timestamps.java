@@ -8,6 +8,12 @@ final class Timestamps {
     private long[] values = new long[64];
     private int count;
 
+    /** A 33-bit PTS or DTS spread over 5 bytes with marker bits, as PES headers carry it. */
+    static long decode(byte[] d, int at) {
+        return (((long) d[at] & 0x0e) << 29) | ((d[at + 1] & 0xffL) << 22) | ((d[at + 2] & 0xfeL) << 14)
+                | ((d[at + 3] & 0xffL) << 7) | ((d[at + 4] & 0xfeL) >> 1);
+    }
+
     void add(long pts) {
         if (count == values.length) {
             values = Arrays.copyOf(values, count * 2);

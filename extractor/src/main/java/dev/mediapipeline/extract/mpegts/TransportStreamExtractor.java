@@ -1,13 +1,18 @@
 package dev.mediapipeline.extract.mpegts;
 
+import dev.mediapipeline.extract.CaptureTime;
 import dev.mediapipeline.extract.CorruptMediaException;
 import dev.mediapipeline.extract.MediaMetadata;
 import dev.mediapipeline.extract.MetadataExtractor;
+import dev.mediapipeline.extract.bitstream.CameraPack;
 import dev.mediapipeline.extract.bitstream.ElementaryStreams;
+import dev.mediapipeline.extract.bitstream.H263Picture;
+import dev.mediapipeline.extract.bitstream.MpegVideoSequence;
 import dev.mediapipeline.extract.read.BlockReader;
 import java.io.IOException;
 import java.util.Arrays;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -31,10 +36,13 @@ public final class TransportStreamExtractor implements MetadataExtractor {
      */
     private static final int TAIL_VIDEO_TIMESTAMPS = 5;
     private static final long PTS_CLOCK = 90_000;
-    /** The codecs whose parameter sets give the coded picture size, and how. */
+    /** The codecs whose parameter sets or picture headers give the coded picture size, and how. */
     private static final Map<String, Function<byte[], int[]>> PICTURE_SIZE = Map.of(
             "h264", ElementaryStreams::avcPictureSize, "hevc", ElementaryStreams::hevcPictureSize,
-            "mpeg2video", ElementaryStreams::mpegVideoSize, "mpeg1video", ElementaryStreams::mpegVideoSize);
+            "mpeg2video", TransportStreamExtractor::mpegVideoSize, "mpeg1video", TransportStreamExtractor::mpegVideoSize,
+            "h263", H263Picture::pictureSize);
+    /** Stream type 0x02 is written for MPEG-1 video too; the sequence header tells which it is. */
+    private static final Set<String> MPEG_VIDEO = Set.of("mpeg1video", "mpeg2video");
 
     @Override
     public boolean accepts(String contentType) {
@@ -95,12 +103,17 @@ public final class TransportStreamExtractor implements MetadataExtractor {
     private static void describe(PacketScan first, PacketScan last, MediaMetadata.Builder out) {
         Programs p = first.programs;
         if (p.videoPid >= 0) {
-            out.videoCodec(p.videoCodec);
+            byte[] es = first.videoStart.toByteArray();
+            MpegVideoSequence sequence = MPEG_VIDEO.contains(p.videoCodec) ? MpegVideoSequence.find(es) : null;
+            out.videoCodec(sequence != null ? sequence.codec() : p.videoCodec);
             int[] size = pictureSize(p, first);
             if (size != null) {
                 out.storedDimensions(size[0], size[1]);
             }
             out.frameRate(frameRate(first.videoPts));
+            if (p.videoCodec.equals("h264")) {
+                cameraPack(es, out);
+            }
         }
         if (p.audioPid >= 0) {
             String codec = p.audioCodec;
@@ -124,6 +137,21 @@ public final class TransportStreamExtractor implements MetadataExtractor {
     private static int[] pictureSize(Programs p, PacketScan scan) {
         Function<byte[], int[]> decoder = PICTURE_SIZE.get(p.videoCodec);
         return decoder == null ? null : decoder.apply(scan.videoStart.toByteArray());
+    }
+
+    /** AVCHD cameras (.mts) name themselves and the recording time only in the H.264 stream's MDPM. */
+    private static void cameraPack(byte[] es, MediaMetadata.Builder out) {
+        CameraPack pack = CameraPack.find(es);
+        if (pack != null) {
+            out.cameraMake(pack.make()).cameraModel(pack.model());
+            CaptureTime.parse(pack.dateTimeOriginal(), null, pack.offset())
+                    .ifPresent(time -> out.takenAtIfAbsent(time, "H264:DateTimeOriginal"));
+        }
+    }
+
+    private static int[] mpegVideoSize(byte[] es) {
+        MpegVideoSequence sequence = MpegVideoSequence.find(es);
+        return sequence == null ? null : new int[] {sequence.width(), sequence.height()};
     }
 
     private static Double frameRate(Timestamps video) {

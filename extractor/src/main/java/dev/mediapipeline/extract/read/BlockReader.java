@@ -3,6 +3,7 @@ package dev.mediapipeline.extract.read;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -24,6 +25,8 @@ public final class BlockReader {
     private static final int CACHED_BLOCKS = 32;
     /** Larger reads go straight to the caller's buffer in slices of this size, not through the cache. */
     private static final int MAX_REQUEST = 8 << 20;
+    /** Exact fetches up to this long are kept for the read that follows them ({@link #readExact}). */
+    private static final int MAX_HEADER = 64;
 
     private final ByteSource source;
     private final ExtractionLimits limits;
@@ -35,6 +38,12 @@ public final class BlockReader {
             return size() > CACHED_BLOCKS;
         }
     };
+    /**
+     * The last small exact fetch: a walker reads a header (16 bytes, in case of a 64-bit size), then the
+     * payload from where the header really ended, so that payload's first bytes come from here.
+     */
+    private long lastHeaderAt = -1;
+    private byte[] lastHeader = new byte[0];
     private long bytesRead;
     private RuntimeException failure;
 
@@ -105,8 +114,8 @@ public final class BlockReader {
     }
 
     /**
-     * Exactly these bytes: what cached blocks at either end hold comes from the cache, the rest is fetched as
-     * one exact range that is not cached. Box walkers use this to hop from header to header across large
+     * Exactly these bytes: what cached blocks at either end hold comes from the cache, what the last small
+     * exact fetch (a header) holds from there, the rest is fetched as one exact range that is not cached. Box walkers use this to hop from header to header across large
      * payloads without pulling a whole block at every stop, and without fetching again what they already have.
      */
     public byte[] readExact(long position, int length) throws IOException {
@@ -123,8 +132,18 @@ public final class BlockReader {
         while (to > from && cache.containsKey((to - 1) / BLOCK_SIZE)) {
             to = Math.max(from, (to - 1) / BLOCK_SIZE * BLOCK_SIZE);
         }
-        if (to > from) {
-            readDirect(from, bytes, (int) (from - position), (int) (to - from));
+        long fetchFrom = from;
+        if (lastHeaderAt >= 0 && from >= lastHeaderAt && from < lastHeaderAt + lastHeader.length) {
+            fetchFrom = Math.min(to, lastHeaderAt + lastHeader.length);
+            System.arraycopy(lastHeader, (int) (from - lastHeaderAt), bytes, (int) (from - position),
+                    (int) (fetchFrom - from));
+        }
+        if (to > fetchFrom) {
+            readDirect(fetchFrom, bytes, (int) (fetchFrom - position), (int) (to - fetchFrom));
+            if (to - fetchFrom <= MAX_HEADER) {
+                lastHeaderAt = fetchFrom;
+                lastHeader = Arrays.copyOfRange(bytes, (int) (fetchFrom - position), (int) (to - position));
+            }
         }
         // Whatever lies outside [from, to) is in cached blocks.
         readThroughBlocks(position, bytes, 0, (int) (from - position));

@@ -26,6 +26,9 @@ final class Signatures {
     /** Tika's video/x-matroska rule: an EBML header whose first element is DocType "matroska". */
     private static final byte[] EBML_MATROSKA = {0x1A, 0x45, (byte) 0xDF, (byte) 0xA3, (byte) 0x93, 0x42,
             (byte) 0x82, (byte) 0x88, 'm', 'a', 't', 'r', 'o', 's', 'k', 'a'};
+    /** Tika's video/mpeg rules: a program stream's pack header, or a bare video stream's sequence header. */
+    private static final byte[] MPEG_PACK = {0, 0, 1, (byte) 0xBA};
+    private static final byte[] MPEG_SEQUENCE = {0, 0, 1, (byte) 0xB3};
     /** Tika's image/bmp rule: one plane (offset 26) and one of these bit counts (offset 28). */
     private static final int[] BMP_BIT_COUNTS = {0, 1, 4, 8, 16, 24, 32};
 
@@ -62,6 +65,9 @@ final class Signatures {
         String isoBmff = FtypBrands.contentType(head, length);
         if (isoBmff != null) {
             return isoBmff;
+        }
+        if (startsWith(head, length, 0, MPEG_PACK) || startsWith(head, length, 0, MPEG_SEQUENCE)) {
+            return "video/mpeg";
         }
         return TransportStreams.isUnmistakableTransportStream(head, length) ? "video/mp2t" : null;
     }

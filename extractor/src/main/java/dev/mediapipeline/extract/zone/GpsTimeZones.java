@@ -1,7 +1,6 @@
 package dev.mediapipeline.extract.zone;
 
 import java.io.BufferedInputStream;
-import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -60,8 +59,8 @@ public final class GpsTimeZones {
     }
 
     private static ZoneShape shape(int number) {
-        try (DataInputStream in = new DataInputStream(resource(ZoneIndex.shapeResource(number)))) {
-            return ZoneShape.read(in);
+        try (InputStream in = resource(ZoneIndex.shapeResource(number))) {
+            return ZoneShape.read(in.readAllBytes());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

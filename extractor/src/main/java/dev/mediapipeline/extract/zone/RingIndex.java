@@ -1,9 +1,15 @@
 package dev.mediapipeline.extract.zone;
 
+import java.util.Arrays;
+import java.util.concurrent.atomic.AtomicReferenceArray;
+
 /**
  * One ring of a zone polygon with its edges sorted into horizontal bands, so a ray cast at one latitude looks
  * only at the edges of that band: a coastline ring has tens of thousands of edges, and a batch of geotagged
- * photos asks the same zones again and again.
+ * photos asks the same zones again and again. A band is filled the first time a point falls in it, with one
+ * pass over the edges: photos cluster in a few bands, and sorting every edge of a ring into all its bands
+ * before the first answer cost more than all the lookups of a typical batch (most of it run before the JIT
+ * has compiled anything).
  */
 final class RingIndex {
 
@@ -13,8 +19,8 @@ final class RingIndex {
     private final int[] ring;
     private final int minY;
     private final long bandHeight;
-    /** Per band, the indices i of the edges (i-1, i) that reach into it. */
-    private final int[][] bands;
+    /** Per band, the indices i of the edges (i-1, i) that reach into it; null until a point falls in it. */
+    private final AtomicReferenceArray<int[]> bands;
 
     RingIndex(int[] ring) {
         this.ring = ring;
@@ -28,46 +34,48 @@ final class RingIndex {
         minY = low;
         int count = Math.max(1, Math.min(MAX_BANDS, n / EDGES_PER_BAND));
         bandHeight = n == 0 ? 1 : ((long) high - low) / count + 1;
-        bands = new int[count][];
-        int[] sizes = new int[count];
-        forEachEdgeBand(n, (edge, band) -> sizes[band]++);
-        for (int b = 0; b < count; b++) {
-            bands[b] = new int[sizes[b]];
-            sizes[b] = 0;
-        }
-        forEachEdgeBand(n, (edge, band) -> bands[band][sizes[band]++] = edge);
-    }
-
-    private interface EdgeInBand {
-        void accept(int edge, int band);
-    }
-
-    /** Every (edge i, band) pair where edge (i-1, i) reaches into the band; the ring closes on itself. */
-    private void forEachEdgeBand(int n, EdgeInBand action) {
-        for (int i = 0, j = n - 1; i < n; j = i++) {
-            int to = band(Math.max(ring[2 * i + 1], ring[2 * j + 1]));
-            for (int b = band(Math.min(ring[2 * i + 1], ring[2 * j + 1])); b <= to; b++) {
-                action.accept(i, b);
-            }
-        }
+        bands = new AtomicReferenceArray<>(n == 0 ? 0 : count);
     }
 
     private int band(int y) {
         return (int) (((long) y - minY) / bandHeight);
     }
 
+    /** Two threads may both fill a band; either result is the same, and the array publishes it. */
+    private int[] edges(int band) {
+        int[] edges = bands.get(band);
+        if (edges == null) {
+            int n = ring.length / 2;
+            int[] found = new int[16];
+            int count = 0;
+            for (int i = 0, j = n - 1; i < n; j = i++) {
+                int yi = ring[2 * i + 1];
+                int yj = ring[2 * j + 1];
+                if (band(Math.min(yi, yj)) <= band && band(Math.max(yi, yj)) >= band) {
+                    if (count == found.length) {
+                        found = Arrays.copyOf(found, count * 2);
+                    }
+                    found[count++] = i;
+                }
+            }
+            edges = Arrays.copyOf(found, count);
+            bands.set(band, edges);
+        }
+        return edges;
+    }
+
     /** Ray casting towards +longitude: whether the ray crosses the ring an odd number of times. */
     boolean crossesOddly(long x, long y) {
-        if (y < minY || bands.length == 0) {
+        if (y < minY || bands.length() == 0) {
             return false;
         }
         int b = band((int) y);
-        if (b >= bands.length) {
+        if (b >= bands.length()) {
             return false;
         }
         int n = ring.length / 2;
         boolean odd = false;
-        for (int i : bands[b]) {
+        for (int i : edges(b)) {
             int j = i == 0 ? n - 1 : i - 1;
             long xi = ring[2 * i];
             long yi = ring[2 * i + 1];

@@ -1,7 +1,7 @@
 package dev.mediapipeline.extract.zone;
 
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -88,18 +88,23 @@ final class ZoneShape {
         }
     }
 
-    static ZoneShape read(DataInputStream in) throws IOException {
-        int count = readVarint(in);
+    /**
+     * Decodes what {@link #write} wrote. From an array, not a stream: a shape has up to a few hundred thousand
+     * varints, and this runs once per zone per process, mostly before the JIT has compiled anything.
+     */
+    static ZoneShape read(byte[] bytes) throws IOException {
+        Varints in = new Varints(bytes);
+        int count = in.next();
         List<int[][]> polygons = new ArrayList<>(count);
         for (int p = 0; p < count; p++) {
-            int[][] rings = new int[readVarint(in)][];
+            int[][] rings = new int[in.next()][];
             for (int r = 0; r < rings.length; r++) {
-                int[] ring = new int[readVarint(in)];
+                int[] ring = new int[in.next()];
                 int lon = 0;
                 int lat = 0;
                 for (int i = 0; i < ring.length; i += 2) {
-                    lon += unzigzag(readVarint(in));
-                    lat += unzigzag(readVarint(in));
+                    lon += unzigzag(in.next());
+                    lat += unzigzag(in.next());
                     ring[i] = lon;
                     ring[i + 1] = lat;
                 }
@@ -141,13 +146,26 @@ final class ZoneShape {
         out.writeByte(v);
     }
 
-    private static int readVarint(DataInputStream in) throws IOException {
-        int v = 0;
-        for (int shift = 0; ; shift += 7) {
-            int b = in.readUnsignedByte();
-            v |= (b & 0x7f) << shift;
-            if ((b & 0x80) == 0) {
-                return v;
+    /** Unsigned LEB128 varints, one after the other. */
+    private static final class Varints {
+        private final byte[] bytes;
+        private int at;
+
+        Varints(byte[] bytes) {
+            this.bytes = bytes;
+        }
+
+        int next() throws EOFException {
+            int v = 0;
+            for (int shift = 0; ; shift += 7) {
+                if (at == bytes.length) {
+                    throw new EOFException("zone shape ends inside a number");
+                }
+                int b = bytes[at++];
+                v |= (b & 0x7f) << shift;
+                if ((b & 0x80) == 0) {
+                    return v;
+                }
             }
         }
     }

@@ -16,9 +16,10 @@ import java.io.RandomAccessFile;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,30 +33,30 @@ class RangedReadBudgetTest {
     @TempDir
     static Path dir;
     /** A 1 s, 640x360 lossless encode of a noisy pattern: over 8 MB, with the moov box after the mdat. */
-    static Path largeMp4;
-
-    @BeforeAll
-    static void encode() throws Exception {
-        assumeTrue(Encoder.ffmpegAvailable(), "no /usr/bin/ffmpeg");
-        largeMp4 = Encoder.ffmpeg(dir.resolve("large.mp4"), List.of("-f", "lavfi", "-i",
-                "testsrc2=size=640x360:rate=30,noise=alls=60:allf=t", "-t", "1", "-c:v", "libx264", "-preset",
-                "ultrafast", "-qp", "0"));
-    }
+    private static Path largeMp4;
 
     @Test
     void noByteOfAnyCorpusFileIsFetchedTwice() throws Exception {
         List<Path> corpus = SampleCorpus.list();
         assertThat(corpus).as("every file reference.jsonl lists").hasSize(SampleCorpus.references().size());
         for (Path file : corpus) {
-            assertThat(extract(file, ExtractionLimits.defaults()).bytesRead()).as(file.getFileName().toString())
-                    .isLessThanOrEqualTo(Files.size(file));
+            try (RecordedFile source = new RecordedFile(file)) {
+                MediaExtraction.extract(source, ExtractionLimits.defaults());
+
+                List<long[]> fetches = source.fetches.stream().sorted(Comparator.comparingLong(f -> f[0])).toList();
+                for (int i = 1; i < fetches.size(); i++) {
+                    assertThat(fetches.get(i)[0]).as("%s: fetch %d-%d overlaps %d-%d", file.getFileName(),
+                            fetches.get(i)[0], fetches.get(i)[1], fetches.get(i - 1)[0], fetches.get(i - 1)[1])
+                            .isGreaterThanOrEqualTo(fetches.get(i - 1)[1]);
+                }
+            }
         }
     }
 
     @Test
     void largeJpegCostsOnlyItsHeaders() throws Exception {
         assumeTrue(Encoder.exiftoolAvailable(), "no /usr/bin/exiftool");
-        Path jpeg = Encoder.ffmpeg(dir.resolve("large.jpg"), List.of("-f", "lavfi", "-i",
+        Path jpeg = ffmpeg(dir.resolve("large.jpg"), List.of("-f", "lavfi", "-i",
                 "testsrc2=size=3000x2000,noise=alls=60", "-frames:v", "1", "-q:v", "2"));
         Encoder.exiftool(jpeg, "-DateTimeOriginal=2024:07:14 18:30:05", "-SubSecTimeOriginal=250",
                 "-OffsetTimeOriginal=+02:00", "-Make=Fujifilm ", "-Model=X-T5", "-Orientation#=6",
@@ -77,7 +78,7 @@ class RangedReadBudgetTest {
 
     @Test
     void largePngCostsItsHeaderChunksAndItsEnd() throws Exception {
-        Path png = Encoder.ffmpeg(dir.resolve("large.png"), List.of("-f", "lavfi", "-i",
+        Path png = ffmpeg(dir.resolve("large.png"), List.of("-f", "lavfi", "-i",
                 "testsrc2=size=1600x1200,noise=alls=60", "-frames:v", "1"));
         assertThat(Files.size(png)).isGreaterThan(2L << 20);
 
@@ -90,7 +91,7 @@ class RangedReadBudgetTest {
 
     @Test
     void largeAnimatedGifCostsItsHeader() throws Exception {
-        Path gif = Encoder.ffmpeg(dir.resolve("animated.gif"), List.of("-f", "lavfi", "-i",
+        Path gif = ffmpeg(dir.resolve("animated.gif"), List.of("-f", "lavfi", "-i",
                 "testsrc2=size=480x360:rate=10,noise=alls=40:allf=t", "-t", "3"));
         assertThat(Files.size(gif)).isGreaterThan(2L << 20);
 
@@ -105,7 +106,7 @@ class RangedReadBudgetTest {
     @Test
     void largeWebpCostsItsChunkHeadersAndMetadata() throws Exception {
         assumeTrue(Encoder.exiftoolAvailable(), "no /usr/bin/exiftool");
-        Path webp = Encoder.ffmpeg(dir.resolve("large.webp"), List.of("-f", "lavfi", "-i",
+        Path webp = ffmpeg(dir.resolve("large.webp"), List.of("-f", "lavfi", "-i",
                 "testsrc2=size=2400x1600,noise=alls=100", "-frames:v", "1", "-lossless", "1", "-compression_level", "0"));
         Encoder.exiftool(webp, "-DateTimeOriginal=2024:07:14 18:30:05", "-Make=Fujifilm", "-Model=X-T5",
                 "-Orientation#=6", "-XMP-dc:Subject=Beach");
@@ -129,7 +130,7 @@ class RangedReadBudgetTest {
      */
     @Test
     void largeTransportStreamsCostTheirFirstAndLastFrames() throws Exception {
-        Path ts = Encoder.ffmpeg(dir.resolve("large.ts"), List.of("-f", "lavfi", "-i", "testsrc2=size=1920x1080:rate=25",
+        Path ts = ffmpeg(dir.resolve("large.ts"), List.of("-f", "lavfi", "-i", "testsrc2=size=1920x1080:rate=25",
                 "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000", "-t", "48", "-c:v", "libx264",
                 "-preset", "ultrafast", "-b:v", "2M", "-maxrate", "2M", "-bufsize", "1M", "-c:a", "ac3"));
         Path m2ts = Encoder.remux(ts, dir.resolve("large.m2ts"), "-mpegts_m2ts_mode", "1");
@@ -152,7 +153,7 @@ class RangedReadBudgetTest {
 
     @Test
     void pngCutShortKeepsItsSizeButIsCorrupt() throws Exception {
-        Path png = Encoder.ffmpeg(dir.resolve("whole.png"), List.of("-f", "lavfi", "-i",
+        Path png = ffmpeg(dir.resolve("whole.png"), List.of("-f", "lavfi", "-i",
                 "testsrc2=size=800x600", "-frames:v", "1"));
         byte[] bytes = Files.readAllBytes(png);
         Path cut = Files.write(dir.resolve("cut.png"), java.util.Arrays.copyOf(bytes, bytes.length / 2));
@@ -167,12 +168,12 @@ class RangedReadBudgetTest {
 
     @Test
     void mp4WithMoovAtTheEndReadsHeaderAndMoovOnly() throws Exception {
-        Map<String, long[]> boxes = Boxes.topLevel(largeMp4);
+        Map<String, long[]> boxes = Boxes.topLevel(largeMp4());
         assertThat(boxes.keySet()).as("layout").endsWith("mdat", "moov");
-        long size = Files.size(largeMp4);
+        long size = Files.size(largeMp4());
         assertThat(size).isGreaterThanOrEqualTo(8L << 20);
 
-        MediaMetadata m = extract(largeMp4, ExtractionLimits.defaults());
+        MediaMetadata m = extract(largeMp4(), ExtractionLimits.defaults());
 
         assertThat(m.status()).isEqualTo("READY");
         assertThat(m.width()).isEqualTo(640);
@@ -183,6 +184,7 @@ class RangedReadBudgetTest {
     /** 2 GB of mdat that is never written (a sparse file), a real moov after it: nothing near 2 GB is read. */
     @Test
     void sparseTwoGigabyteMp4NeedsOnlyKilobytes() throws Exception {
+        needsFfmpeg();
         Path small = encodeTestPattern(dir.resolve("small.mp4"), "-c:v", "libx264", "-preset", "ultrafast", "-c:a", "aac");
         Map<String, long[]> boxes = Boxes.topLevel(small);
         byte[] ftyp = Boxes.read(small, boxes.get("ftyp"));
@@ -212,7 +214,7 @@ class RangedReadBudgetTest {
     /** ffmpeg ends fragmented files with an mfra index: the first and the last fragment are enough. */
     @Test
     void fragmentedMp4WithAnIndexReadsTheFirstAndLastFragmentOnly() throws Exception {
-        Path file = Encoder.ffmpeg(dir.resolve("long-fragmented.mp4"), List.of("-f", "lavfi", "-i",
+        Path file = ffmpeg(dir.resolve("long-fragmented.mp4"), List.of("-f", "lavfi", "-i",
                 "testsrc2=size=320x240:rate=25,noise=alls=20:allf=t", "-t", "20", "-c:v", "libx264", "-preset",
                 "ultrafast", "-g", "25", "-movflags", "+frag_keyframe+empty_moov+default_base_moof"));
         assertThat(Boxes.topLevel(file)).containsKeys("moof", "mfra");
@@ -225,9 +227,9 @@ class RangedReadBudgetTest {
     }
 
     @Test
-    void byteBudgetTooSmallForTheMetadataIsTooLarge() throws IOException {
+    void byteBudgetTooSmallForTheMetadataIsTooLarge() throws Exception {
         // One block for sniffing fits; the moov box at the end does not.
-        MediaMetadata m = extract(largeMp4, new ExtractionLimits(BlockReader.BLOCK_SIZE, Duration.ofSeconds(30)));
+        MediaMetadata m = extract(largeMp4(), new ExtractionLimits(BlockReader.BLOCK_SIZE, Duration.ofSeconds(30)));
 
         assertThat(m.status()).isEqualTo("FAILED");
         assertThat(m.errorClass()).isEqualTo(ErrorClass.TOO_LARGE);
@@ -236,8 +238,8 @@ class RangedReadBudgetTest {
     }
 
     @Test
-    void timeBudgetSpentIsTimeout() throws IOException {
-        MediaMetadata m = extract(largeMp4, new ExtractionLimits(64L << 20, Duration.ofNanos(1)));
+    void timeBudgetSpentIsTimeout() throws Exception {
+        MediaMetadata m = extract(largeMp4(), new ExtractionLimits(64L << 20, Duration.ofNanos(1)));
 
         assertThat(m.status()).isEqualTo("FAILED");
         assertThat(m.errorClass()).isEqualTo(ErrorClass.TIMEOUT);
@@ -246,7 +248,8 @@ class RangedReadBudgetTest {
 
     @Test
     void cachedBlocksAreFetchedOnce() throws IOException {
-        try (FileByteSource source = new FileByteSource(largeMp4)) {
+        Path file = Files.write(dir.resolve("blocks.bin"), new byte[6_000_000]);
+        try (FileByteSource source = new FileByteSource(file)) {
             BlockReader reader = new BlockReader(source, ExtractionLimits.defaults());
             reader.readFully(100, 1000);
             reader.readFully(2000, 5000);
@@ -255,6 +258,57 @@ class RangedReadBudgetTest {
             reader.readExact(5_000_000, 16);
             assertThat(reader.bytesRead()).as("an uncached exact read fetches just its bytes")
                     .isEqualTo(BlockReader.BLOCK_SIZE + 16);
+        }
+    }
+
+    /** Encoded on first use, so that only the tests that need ffmpeg are skipped without it. */
+    private static Path largeMp4() throws IOException, InterruptedException {
+        if (largeMp4 == null) {
+            largeMp4 = ffmpeg(dir.resolve("large.mp4"), List.of("-f", "lavfi", "-i",
+                    "testsrc2=size=640x360:rate=30,noise=alls=60:allf=t", "-t", "1", "-c:v", "libx264", "-preset",
+                    "ultrafast", "-qp", "0"));
+        }
+        return largeMp4;
+    }
+
+    private static Path ffmpeg(Path out, List<String> args) throws IOException, InterruptedException {
+        needsFfmpeg();
+        return Encoder.ffmpeg(out, args);
+    }
+
+    private static void needsFfmpeg() {
+        assumeTrue(Encoder.ffmpegAvailable(), "no /usr/bin/ffmpeg");
+    }
+
+    /** A file that writes down every range the block reader fetches from it. */
+    private static final class RecordedFile implements ByteSource {
+
+        private final FileByteSource file;
+        private final List<long[]> fetches = new ArrayList<>();
+
+        RecordedFile(Path path) throws IOException {
+            this.file = new FileByteSource(path);
+        }
+
+        @Override
+        public long size() throws IOException {
+            return file.size();
+        }
+
+        @Override
+        public void readFully(long position, byte[] target, int offset, int length) throws IOException {
+            fetches.add(new long[] {position, position + length});
+            file.readFully(position, target, offset, length);
+        }
+
+        @Override
+        public String name() {
+            return file.name();
+        }
+
+        @Override
+        public void close() throws IOException {
+            file.close();
         }
     }
 

@@ -78,6 +78,8 @@ class SnifferAgreesWithTikaTest {
         outputs.put("video.m2ts", List.of("-c:v", "libx264", "-preset", "ultrafast", "-c:a", "mp2", "-f", "mpegts",
                 "-mpegts_m2ts_mode", "1"));
         outputs.put("still.webp", List.of("-frames:v", "1", "-an", "-c:v", "libwebp"));
+        outputs.put("video.mpg", List.of("-c:v", "mpeg2video", "-c:a", "mp2", "-f", "mpeg"));
+        outputs.put("video.m2v", List.of("-c:v", "mpeg2video", "-an"));
         Map<String, String> sniffed = new LinkedHashMap<>();
         for (Map.Entry<String, List<String>> o : outputs.entrySet()) {
             List<String> args = new ArrayList<>(input);
@@ -91,7 +93,8 @@ class SnifferAgreesWithTikaTest {
                 .containsEntry("audio.m4a", "audio/mp4").containsEntry("video.mkv", "application/x-matroska")
                 .containsEntry("video.webm", "application/x-matroska").containsEntry("video.avi", "video/x-msvideo")
                 .containsEntry("video.flv", "video/x-flv").containsEntry("video.ts", "video/mp2t")
-                .containsEntry("video.m2ts", "video/mp2t").containsEntry("still.webp", "image/webp");
+                .containsEntry("video.m2ts", "video/mp2t").containsEntry("still.webp", "image/webp")
+                .containsEntry("video.mpg", "video/mpeg").containsEntry("video.m2v", "video/mpeg");
     }
 
     @Test
@@ -121,7 +124,8 @@ class SnifferAgreesWithTikaTest {
                 bmp(24),
                 ascii("FLV\u0001\u0005\u0000\u0000\u0000\u0009"),
                 bytes(0x1A, 0x45, 0xDF, 0xA3, 0x93, 0x42, 0x82, 0x88, 'm', 'a', 't', 'r', 'o', 's', 'k', 'a', 0x42),
-                ftyp("heic"), ftyp("isom"), ftyp("mp42"), transportStream(3));
+                ftyp("heic"), ftyp("isom"), ftyp("mp42"), transportStream(3),
+                bytes(0, 0, 1, 0xBA, 0x44, 0, 4, 0, 4, 1), bytes(0, 0, 1, 0xB3, 0x14, 0, 0xF0, 0x13));
         for (byte[] header : headers) {
             for (int n = 0; n <= header.length; n++) {
                 assertAgreesWithTika(write("truncated.bin", Arrays.copyOf(header, n)));

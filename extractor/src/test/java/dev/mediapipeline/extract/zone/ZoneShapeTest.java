@@ -2,9 +2,7 @@ package dev.mediapipeline.extract.zone;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.time.ZoneId;
 import java.util.List;
@@ -36,7 +34,7 @@ class ZoneShapeTest {
 
         // 1 polygon, 1 ring, 6 values; zig-zag of -18,000,000 is 35,999,999: a 4-byte varint.
         assertThat(bytes.toByteArray()).startsWith(1, 1, 6, 0xff, 0xa1, 0x95, 0x11);
-        ZoneShape read = ZoneShape.read(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
+        ZoneShape read = ZoneShape.read(bytes.toByteArray());
         assertThat(read.box()).containsExactly(-18_000_000, -9_000_000, 18_000_000, 9_000_000);
     }
 

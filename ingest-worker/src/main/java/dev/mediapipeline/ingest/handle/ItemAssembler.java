@@ -36,7 +36,7 @@ public final class ItemAssembler {
      * Raise when extraction gets better, so that {@code backfill --stale-only} reprocesses what older
      * workers wrote.
      */
-    public static final int CURRENT_EXTRACTOR_VERSION = 2;
+    public static final int CURRENT_EXTRACTOR_VERSION = 3;
 
     private ItemAssembler() {
     }

@@ -1,17 +1,16 @@
 package dev.mediapipeline.ingest.queue;
 
+import dev.mediapipeline.localaws.testing.Throttled;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
-import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.ProvisionedThroughputExceededException;
 import software.amazon.awssdk.services.dynamodb.model.PutItemRequest;
 
 /**
@@ -48,12 +47,7 @@ final class ThrottlingDynamoDb implements ExecutionInterceptor {
         attempts.computeIfAbsent(user, u -> new CopyOnWriteArrayList<>()).add(Instant.now());
         if (throttlesLeft.getOrDefault(user, 0) > 0) {
             throttlesLeft.merge(user, -1, Integer::sum);
-            throw ProvisionedThroughputExceededException.builder()
-                    .message("The level of configured provisioned throughput for the table was exceeded (test double)")
-                    .statusCode(400)
-                    .awsErrorDetails(AwsErrorDetails.builder().serviceName("DynamoDb")
-                            .errorCode("ProvisionedThroughputExceededException").build())
-                    .build();
+            throw Throttled.exception();
         }
     }
 }
