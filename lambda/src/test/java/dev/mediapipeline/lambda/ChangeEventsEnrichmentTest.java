@@ -3,14 +3,12 @@ package dev.mediapipeline.lambda;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mediapipeline.common.item.ItemAttributes;
 import dev.mediapipeline.events.change.ChangeEvents;
 import dev.mediapipeline.events.schema.Schemas;
 import dev.mediapipeline.events.testing.SchemaValidator;
-import dev.mediapipeline.lambda.event.StreamRecords;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -59,7 +57,8 @@ class ChangeEventsEnrichmentTest {
                 .filter(r -> USER.equals(r.dynamodb().keys().get(ItemAttributes.USER_ID).s())).toList();
 
         ByteArrayOutputStream out = new ByteArrayOutputStream();
-        new ChangeEventsEnrichment().handleRequest(new ByteArrayInputStream(pipeBatch(records)), out, null);
+        new ChangeEventsEnrichment().handleRequest(new ByteArrayInputStream(PipeBatches.of(records, stack.streamArn())),
+                out, null);
 
         List<JsonNode> enriched = StreamSupport.stream(JSON.readTree(out.toByteArray()).spliterator(), false).toList();
         ChangeEvents mapper = new ChangeEvents(stack.streamArn());
@@ -72,14 +71,6 @@ class ChangeEventsEnrichmentTest {
 
     private static void ingest(int uploads) {
         stack.ingestHandler().handleRequest(stack.event(stack.receive(stack.config().ingestQueue(), uploads)), null);
-    }
-
-    /** The records as a Pipe hands them to its enrichment: the Records array of Lambda's JSON event. */
-    private static byte[] pipeBatch(List<Record> records) throws IOException {
-        DynamodbEvent event = StreamRecords.toLambda(records, stack.streamArn());
-        ByteArrayOutputStream json = new ByteArrayOutputStream();
-        StreamRecords.LAMBDA_JSON.toJson(event, json);
-        return JSON.writeValueAsBytes(JSON.readTree(json.toByteArray()).get("Records"));
     }
 
     private static JsonNode json(ChangeEvents mapper, Record record) {
