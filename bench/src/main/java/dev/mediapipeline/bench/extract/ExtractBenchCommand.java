@@ -5,20 +5,13 @@ import dev.mediapipeline.bench.BenchInputs;
 import dev.mediapipeline.bench.OutputOptions;
 import dev.mediapipeline.bench.TimedProcess;
 import dev.mediapipeline.bench.report.Machine;
-import dev.mediapipeline.bench.report.Report;
-import dev.mediapipeline.bench.report.Table;
-import dev.mediapipeline.bench.report.Times;
 import dev.mediapipeline.common.launch.ChildJvm;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.Callable;
@@ -39,7 +32,6 @@ public final class ExtractBenchCommand implements Callable<Integer> {
 
     /** Linux allows about 2 MB of arguments and environment; stay well below. */
     private static final int COMMAND_LINE_BUDGET = 1_000_000;
-    private static final double TARGET_VS_EXIFTOOL = 5.0;
     private static final Set<Integer> ANY_EXIT = IntStream.range(0, 256).boxed().collect(Collectors.toSet());
 
     @Spec
@@ -98,12 +90,8 @@ public final class ExtractBenchCommand implements Callable<Integer> {
         int times = Math.max(1, Math.min(repeat, COMMAND_LINE_BUDGET / passChars));
         List<Path> batch = Collections.nCopies(times, files).stream().flatMap(List::stream).toList();
 
-        Report report = new Report("extract", "Extraction speed", BenchCommand.reproduce(spec), machine);
-        report.note(String.format(Locale.ROOT, "Inputs: %d files, %.1f MiB. Batch runs list them %d times over "
-                        + "(%d paths; the same paths repeated%s), to amortise process start as in real batches. Page "
-                        + "cache warm. Whole-process figures are the median of %d interleaved runs; wall clock, "
-                        + "start to exit.", files.size(), bytes / (double) (1 << 20), times, batch.size(),
-                times < repeat ? ", fewer than --repeat to fit one command line" : "", runs));
+        ExtractReport report = new ExtractReport(BenchCommand.reproduce(spec), machine);
+        report.inputs(files.size(), bytes, times, batch.size(), times < repeat, runs);
 
         Map<String, InProcessExtraction.Pass> byFormat = new TreeMap<>();
         InProcessExtraction.Pass overall;
@@ -123,10 +111,7 @@ public final class ExtractBenchCommand implements Callable<Integer> {
 
         Path scratch = Files.createTempDirectory("bench-extract");
         try {
-            SideBySide sides = sideBySide(files, batch, bytes * times, scratch);
-            report.table("wholeProcess", "Whole processes on the same files", sides.table(overall, n));
-            sides.verdict().ifPresent(report::note);
-            report.data("wholeProcessRuns", sides.raw());
+            report.wholeProcesses(sideBySide(files, batch, bytes * times, scratch), overall, n);
         } finally {
             try (var leftovers = Files.list(scratch)) {
                 for (Path p : leftovers.toList()) {
@@ -135,12 +120,8 @@ public final class ExtractBenchCommand implements Callable<Integer> {
             }
             Files.deleteIfExists(scratch);
         }
-        report.table("inProcess", "In process, " + n + " threads, by sniffed ContentType (no JVM start)",
-                formatTable(overall, byFormat));
-        report.note("MiB/s counts whole files; `bytes read` is how much of them the extractors fetched (what the "
-                + "worker fetches with ranged GETs; above 100 % means blocks fetched twice). CPU: user + system time "
-                + "of the process (GNU time), or of the extracting threads in process.");
-        report.data("settings", Map.of("files", files.size(), "repeat", times, "runs", runs, "threads", n,
+        report.inProcess(n, overall, byFormat);
+        report.settings(Map.of("files", files.size(), "repeat", times, "runs", runs, "threads", n,
                 "perFileSample", perFile, "javaOptions", javaOptions));
         report.write(output.dir(), System.out);
         return 0;
@@ -220,114 +201,9 @@ public final class ExtractBenchCommand implements Callable<Integer> {
         return out;
     }
 
-    private static Table formatTable(InProcessExtraction.Pass overall, Map<String, InProcessExtraction.Pass> byFormat) {
-        Table t = new Table("format (ContentType)", "files", "MiB", "files/s", "MiB/s", "CPU ms/file", "bytes read %",
-                "FAILED");
-        row(t, "all", overall);
-        byFormat.entrySet().stream()
-                .sorted((a, b) -> Integer.compare(b.getValue().outcomes().size(), a.getValue().outcomes().size()))
-                .forEach(e -> row(t, e.getKey(), e.getValue()));
-        return t;
-    }
-
-    private static void row(Table t, String format, InProcessExtraction.Pass p) {
-        t.row(format, p.outcomes().size(), mib(p.bytes()), perSecond(p.outcomes().size(), p.wall()),
-                perSecond(mib(p.bytes()), p.wall()), p.cpu().toNanos() / 1e6 / p.outcomes().size(),
-                percent(p.bytesRead(), p.bytes()), p.failed());
-    }
-
-    static double mib(long bytes) {
-        return bytes / (double) (1 << 20);
-    }
-
-    static double perSecond(double amount, Duration wall) {
-        return amount / (wall.toNanos() / 1e9);
-    }
-
-    static double percent(long part, long whole) {
-        return whole == 0 ? Double.NaN : 100.0 * part / whole;
-    }
-
     private static List<String> concat(List<String> a, List<String> b) {
         List<String> all = new ArrayList<>(a);
         all.addAll(b);
         return all;
-    }
-
-    /** The whole-process results and how they compare to exiftool's batch mode, by wall clock and by CPU. */
-    private record SideBySide(List<Contender> batches, Contender exiftoolBatch, List<Contender> perFile,
-                              int sampleFiles, long sampleBytes, List<Contender> ffprobe, int files, long bytes) {
-
-        Table table(InProcessExtraction.Pass inProcess, int threads) {
-            Table t = new Table("tool", "how", "files", "wall s", "files/s", "MiB/s", "CPU ms/file",
-                    "vs exiftool batch", "vs exiftool batch, CPU");
-            for (Contender c : batches) {
-                row(t, c.tool(), c.how() + (c.complete() ? "" : " (INCOMPLETE output)"), c.files(), c.median(),
-                        c.medianCpu(), c.bytes());
-            }
-            summed(t, "media-pipeline extract", perFile.stream().filter(c -> c.tool().startsWith("media")).toList(),
-                    "one process per file (" + sampleFiles + " of them)", sampleBytes);
-            summed(t, "exiftool -j -n -fast", perFile.stream().filter(c -> c.tool().startsWith("exiftool")).toList(),
-                    "one process per file (" + sampleFiles + " of them)", sampleBytes);
-            long ffprobeFailed = ffprobe.stream().filter(c -> !c.complete()).count();
-            summed(t, "ffprobe -show_format -show_streams", ffprobe, "one process per file (all"
-                    + (ffprobeFailed > 0 ? ", " + ffprobeFailed + " not parsed" : "") + ")", bytes);
-            row(t, "media-pipeline, in process", threads + " threads, no JVM start, JIT warm",
-                    inProcess.outcomes().size(), inProcess.wall(), inProcess.cpu(), inProcess.bytes());
-            return t;
-        }
-
-        private void row(Table t, String tool, String how, int count, Duration wall, Duration cpu, long bytes) {
-            double filesPerSecond = perSecond(count, wall);
-            Double cpuPerFile = cpu == null ? null : cpu.toNanos() / 1e6 / count;
-            t.row(tool, how, count, Contender.seconds(wall), filesPerSecond, perSecond(mib(bytes), wall), cpuPerFile,
-                    Times.of(filesPerSecond, baselineFilesPerSecond()),
-                    cpuPerFile == null ? null : Times.of(baselineCpuPerFile(), cpuPerFile));
-        }
-
-        private void summed(Table t, String tool, List<Contender> runs, String how, long runBytes) {
-            if (runs.isEmpty()) {
-                return;
-            }
-            Duration wall = runs.stream().map(Contender::median).reduce(Duration.ZERO, Duration::plus);
-            boolean cpuKnown = runs.stream().allMatch(c -> c.medianCpu() != null);
-            Duration cpu = cpuKnown ? runs.stream().map(Contender::medianCpu).reduce(Duration.ZERO, Duration::plus)
-                    : null;
-            row(t, tool, how, runs.size(), wall, cpu, runBytes);
-        }
-
-        private double baselineFilesPerSecond() {
-            return exiftoolBatch == null ? Double.NaN : exiftoolBatch.filesPerSecond();
-        }
-
-        private double baselineCpuPerFile() {
-            return exiftoolBatch == null || exiftoolBatch.medianCpu() == null ? Double.NaN
-                    : exiftoolBatch.medianCpu().toNanos() / 1e6 / exiftoolBatch.files();
-        }
-
-        Optional<String> verdict() {
-            if (exiftoolBatch == null) {
-                return Optional.of("exiftool not found: no side-by-side ratio (install it to get one).");
-            }
-            Contender ours = batches.get(0);
-            double ratio = ours.filesPerSecond() / exiftoolBatch.filesPerSecond();
-            String byCpu = ours.medianCpu() == null ? "" : String.format(Locale.ROOT,
-                    " (by CPU time per file: %.1f×)", baselineCpuPerFile()
-                            / (ours.medianCpu().toNanos() / 1e6 / ours.files()));
-            return Optional.of(String.format(Locale.ROOT,
-                    "**extract vs exiftool batch, as whole processes: %.1f× by wall clock%s; target ≥ %.0f×: %s**",
-                    ratio, byCpu, TARGET_VS_EXIFTOOL, ratio >= TARGET_VS_EXIFTOOL ? "met" : "NOT met"));
-        }
-
-        Map<String, Object> raw() {
-            Map<String, Object> raw = new LinkedHashMap<>();
-            for (Contender c : batches) {
-                raw.put(c.tool() + " | " + c.how(), Map.of("wallsSeconds",
-                        c.walls().stream().map(Contender::seconds).toList(), "cpuSeconds",
-                        c.cpus().stream().map(Contender::seconds).toList(), "outputsPerRun", c.outputs(),
-                        "files", c.files()));
-            }
-            return raw;
-        }
     }
 }

@@ -1,21 +1,12 @@
 package dev.mediapipeline.bench.memory;
 
-import static dev.mediapipeline.common.item.ItemAttributes.BYTES_READ;
-import static dev.mediapipeline.common.item.ItemAttributes.DURATION;
-import static dev.mediapipeline.common.item.ItemAttributes.HEIGHT;
 import static dev.mediapipeline.common.item.ItemAttributes.MEDIA_ID;
-import static dev.mediapipeline.common.item.ItemAttributes.PROCESSED_AT;
-import static dev.mediapipeline.common.item.ItemAttributes.STATUS;
 import static dev.mediapipeline.common.item.ItemAttributes.USER_ID;
-import static dev.mediapipeline.common.item.ItemAttributes.VIDEO_CODEC;
-import static dev.mediapipeline.common.item.ItemAttributes.WIDTH;
 
 import dev.mediapipeline.bench.BenchCommand;
 import dev.mediapipeline.bench.BenchInputs;
 import dev.mediapipeline.bench.OutputOptions;
 import dev.mediapipeline.bench.report.Machine;
-import dev.mediapipeline.bench.report.Report;
-import dev.mediapipeline.bench.report.Table;
 import dev.mediapipeline.common.aws.AwsClients;
 import dev.mediapipeline.common.config.PipelineConfig;
 import dev.mediapipeline.common.key.MediaKey;
@@ -29,15 +20,12 @@ import dev.mediapipeline.localaws.LocalAws;
 import dev.mediapipeline.localaws.LocalAwsOptions;
 import java.io.IOException;
 import java.io.RandomAccessFile;
-import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Stream;
@@ -95,8 +83,7 @@ public final class MemoryBenchCommand implements Callable<Integer> {
         Path jpegSource = jpeg != null ? jpeg : pick(MemoryBenchCommand::isJpeg);
         Path work = Files.createTempDirectory("bench-memory");
         Files.createDirectories(output.dir());
-        Report report = new Report("memory", "Memory and bytes fetched for huge objects", BenchCommand.reproduce(spec),
-                machine);
+        MemoryReport report = new MemoryReport(BenchCommand.reproduce(spec), machine);
         try {
             Path bigVideo = work.resolve("huge-moov-at-end.mp4");
             long videoLength = SparseMp4.write(videoSource, bigVideo, videoSize);
@@ -105,13 +92,7 @@ public final class MemoryBenchCommand implements Callable<Integer> {
             try (RandomAccessFile f = new RandomAccessFile(bigJpeg.toFile(), "rw")) {
                 f.setLength(Math.max(jpegSize, f.length()));
             }
-            report.note(String.format(Locale.ROOT, "Objects: `%s` laid out again as ftyp + a %.2f GiB mdat (its "
-                            + "media data, then a sparse hole) + moov at the end with its chunk offsets moved; `%s` "
-                            + "followed by zero padding to %.0f MiB. Uploaded to an embedded stack (filesystem store) "
-                            + "and processed by `ingest-worker` in a child JVM with -Xmx%s, default worker settings. "
-                            + "Peak heap: the larger of jstat samples every 100 ms and heap-before-GC in the GC log.",
-                    videoSource.getFileName(), videoLength / (double) (1L << 30), jpegSource.getFileName(),
-                    Files.size(bigJpeg) / (double) (1 << 20), heap));
+            report.setup(videoSource, videoLength, jpegSource, Files.size(bigJpeg), heap);
             run(report, work, List.of(new Subject("video", videoSource, bigVideo), new Subject("jpeg", jpegSource,
                     bigJpeg)));
         } finally {
@@ -127,12 +108,9 @@ public final class MemoryBenchCommand implements Callable<Integer> {
     private record Subject(String name, Path source, Path file) {
     }
 
-    private void run(Report report, Path work, List<Subject> subjects) throws Exception {
+    private void run(MemoryReport report, Path work, List<Subject> subjects) throws Exception {
         String user = "bench-" + Long.toString(System.currentTimeMillis(), 36);
         LocalAwsOptions options = LocalAwsOptions.defaults().withPort(0).withDataDir(work.resolve("aws"));
-        Table objects = new Table("object", "MiB", "Status", "bytes read", "read %", "parsed as",
-                "same as the original", "upload s", "upload→item s");
-        List<String> verdicts = new ArrayList<>();
         try (LocalAws aws = LocalAws.start(options);
              AwsClients clients = new AwsClients(PipelineConfig.defaults().withEndpoint(aws.endpoint()))) {
             new Provisioner(clients).provision();
@@ -151,70 +129,16 @@ public final class MemoryBenchCommand implements Callable<Integer> {
                     Instant putEnd = Instant.now();
                     Map<String, AttributeValue> item = awaitItem(clients, user, s.file().getFileName().toString(),
                             worker);
-                    objects.row(row(s, item, putStart, putEnd, verdicts));
+                    report.object(s.name(), s.file(), Files.size(s.file()), item, extract(s.source()), putStart,
+                            putEnd);
                 }
             } finally {
                 exit = worker.stop();
             }
             watch.close();
             gc = HeapWatch.parse(worker.gcLog());
-            long limit = new ByteSize().convert(heap);
-            long peak = Math.max(watch.maxSampledBytes(), gc.maxBeforeBytes());
-            Table heapTable = new Table("worker JVM (-Xmx" + heap + ")", "value");
-            heapTable.row("peak heap used, MiB (incl. garbage)", mib(peak));
-            heapTable.row("  jstat, highest of " + watch.samples() + " samples, MiB", mib(watch.maxSampledBytes()));
-            heapTable.row("  GC log, highest before a pause, MiB", mib(gc.maxBeforeBytes()));
-            heapTable.row("highest live heap after a pause, MiB", mib(gc.maxAfterBytes()));
-            heapTable.row("GC pauses / full GCs", gc.collections() + " / " + gc.fullCollections());
-            heapTable.row("exit code after SIGTERM (3 = OutOfMemoryError)", exit);
-            report.table("objects", "Objects", objects);
-            report.table("heap", "Worker heap", heapTable);
-            verdicts.add(String.format(Locale.ROOT, "peak heap %.0f MiB (< %.0f MiB): %s", mib(peak), mib(limit),
-                    peak < limit && exit != 3 ? "met" : "NOT met"));
-            report.note("**Targets:** " + String.join("; ", verdicts) + ".");
-            report.note("Worker log: `" + worker.log() + "`, GC log: `" + worker.gcLog() + "`.");
-            report.data("heapBytes", Map.of("peak", peak, "jstatMax", watch.maxSampledBytes(), "gcMaxBefore",
-                    gc.maxBeforeBytes(), "gcMaxAfter", gc.maxAfterBytes(), "limit", limit));
+            report.heap(heap, new ByteSize().convert(heap), watch, gc, exit, worker.log(), worker.gcLog());
         }
-    }
-
-    private static Object[] row(Subject s, Map<String, AttributeValue> item, Instant putStart, Instant putEnd,
-                                List<String> verdicts) throws IOException {
-        long size = Files.size(s.file());
-        long read = Long.parseLong(item.get(BYTES_READ).n());
-        MediaMetadata original = extract(s.source());
-        String parsed = describe(item.get(WIDTH), item.get(HEIGHT), item.get(DURATION), item.get(VIDEO_CODEC));
-        String expected = describe(value(original.width()), value(original.height()),
-                original.durationMillis() == null ? null
-                        : AttributeValue.fromN(BigDecimal.valueOf(original.durationMillis(), 3).toPlainString()),
-                original.videoCodec() == null ? null : AttributeValue.fromS(original.videoCodec()));
-        double percent = 100.0 * read / size;
-        verdicts.add(String.format(Locale.ROOT, "%s fetched %.3f%% (≤ %.0f%%): %s", s.name(), percent,
-                TARGET_READ_PERCENT, percent <= TARGET_READ_PERCENT ? "met" : "NOT met"));
-        Instant processed = Instant.parse(item.get(PROCESSED_AT).s());
-        return new Object[] {s.file().getFileName().toString(), size / (double) (1 << 20), item.get(STATUS).s(),
-                read, percent, parsed, parsed.equals(expected) ? "yes" : "NO (original: " + expected + ")",
-                Duration.between(putStart, putEnd).toMillis() / 1000.0,
-                Duration.between(putEnd, processed).toMillis() / 1000.0};
-    }
-
-    private static String describe(AttributeValue w, AttributeValue h, AttributeValue duration, AttributeValue codec) {
-        StringBuilder s = new StringBuilder();
-        if (w != null) {
-            s.append(w.n()).append('x').append(h.n());
-        }
-        if (duration != null) {
-            s.append(s.isEmpty() ? "" : ", ").append(new BigDecimal(duration.n()).stripTrailingZeros()
-                    .toPlainString()).append(" s");
-        }
-        if (codec != null) {
-            s.append(", ").append(codec.s());
-        }
-        return s.toString();
-    }
-
-    private static AttributeValue value(Integer n) {
-        return n == null ? null : AttributeValue.fromN(n.toString());
     }
 
     private static Map<String, AttributeValue> awaitItem(AwsClients clients, String user, String mediaId,
@@ -265,10 +189,6 @@ public final class MemoryBenchCommand implements Callable<Integer> {
     private static Path pick(java.util.function.Predicate<Path> fits) {
         return BenchInputs.files(List.of()).stream().filter(fits).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no suitable file in the corpus: pass one"));
-    }
-
-    private static double mib(long bytes) {
-        return bytes / (double) (1 << 20);
     }
 
     private static void delete(Path dir) throws IOException {
