@@ -5,7 +5,11 @@ import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.jar.Attributes.Name;
+import java.util.jar.JarFile;
+import java.util.jar.Manifest;
 import java.util.zip.CRC32;
 
 /**
@@ -15,19 +19,7 @@ import java.util.zip.CRC32;
  * or a new JDK gets a new archive and the old ones are removed. Each run writes to a file of its own and
  * renames it into place, so concurrent first runs never see a half-written archive.
  */
-class ClassArchive {
-
-    /** No archive: the class path cannot have one. */
-    static final ClassArchive NONE = new ClassArchive(null, null) {
-        @Override
-        List<String> jvmOptions() {
-            return List.of();
-        }
-
-        @Override
-        void publish() {
-        }
-    };
+final class ClassArchive {
 
     private static final String PREFIX = "media-pipeline-extract-";
     private static final String SUFFIX = ".jsa";
@@ -40,9 +32,9 @@ class ClassArchive {
         this.pending = pending;
     }
 
-    static ClassArchive beside(Path jar, ExtractClassPath classPath) {
+    static ClassArchive beside(Path jar) {
         Path dir = jar.toAbsolutePath().getParent();
-        Path archive = dir.resolve(PREFIX + key(classPath) + SUFFIX);
+        Path archive = dir.resolve(PREFIX + key(classPath(jar)) + SUFFIX);
         return new ClassArchive(archive, dir.resolve(archive.getFileName() + "." + ProcessHandle.current().pid()
                 + ".tmp"));
     }
@@ -81,10 +73,27 @@ class ClassArchive {
         }
     }
 
-    private static String key(ExtractClassPath classPath) {
+    /** The jar and the libraries its manifest names: the files an archive is valid for. */
+    private static List<Path> classPath(Path jar) {
+        List<Path> entries = new ArrayList<>(List.of(jar));
+        try (JarFile file = new JarFile(jar.toFile())) {
+            Manifest manifest = file.getManifest();
+            String libraries = manifest == null ? null : manifest.getMainAttributes().getValue(Name.CLASS_PATH);
+            if (libraries != null) {
+                for (String library : libraries.strip().split("\\s+")) {
+                    entries.add(jar.toAbsolutePath().getParent().resolve(library));
+                }
+            }
+        } catch (IOException e) {
+            // an unreadable jar does not start either; the key then covers the jar alone
+        }
+        return entries;
+    }
+
+    private static String key(List<Path> classPath) {
         CRC32 crc = new CRC32();
         update(crc, System.getProperty("java.vm.version") + System.getProperty("java.home"));
-        for (Path entry : classPath.entries()) {
+        for (Path entry : classPath) {
             try {
                 update(crc, entry + ":" + Files.size(entry) + ":" + Files.getLastModifiedTime(entry).toMillis());
             } catch (IOException e) {

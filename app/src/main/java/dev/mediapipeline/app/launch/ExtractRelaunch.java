@@ -42,13 +42,12 @@ public final class ExtractRelaunch {
         if (jar == null) {
             return OptionalInt.empty();
         }
-        ExtractClassPath classPath = ExtractClassPath.beside(jar);
-        ClassArchive archive = classPath.archivable() ? ClassArchive.beside(jar, classPath) : ClassArchive.NONE;
+        ClassArchive archive = ClassArchive.beside(jar);
         List<String> jvmOptions = new ArrayList<>(JVM_OPTIONS);
         jvmOptions.addAll(archive.jvmOptions());
         jvmOptions.addAll(passedOn(ManagementFactory.getRuntimeMXBean().getInputArguments()));
         jvmOptions.add("-D" + ChildJvm.EXTRACT_IN_PROCESS + "=true");
-        List<String> command = ChildJvm.command(classPath.toString(), jvmOptions, List.of(args));
+        List<String> command = ChildJvm.command(jvmOptions, List.of(args));
         Process child;
         try {
             child = new ProcessBuilder(command).inheritIO().start();
