@@ -51,11 +51,16 @@ public final class MediaPipeline {
             // Only this command's model: picocli reflects over every class of every subcommand it is given,
             // which costs a one-file extract more than the extraction.
             return new CommandLine(new ExtractCommand()).setCommandName("media-pipeline extract")
-                    .execute(Arrays.copyOfRange(args, 1, args.length));
+                    .setParameterExceptionHandler(MediaPipeline::misused).execute(Arrays.copyOfRange(args, 1, args.length));
         }
-        CommandLine cli = new CommandLine(new MediaPipeline()).setExecutionExceptionHandler(MediaPipeline::failed);
         String[] effective = args.length == 0 ? new String[] {"run"} : args;
-        return cli.execute(effective);
+        return commandLine().execute(effective);
+    }
+
+    /** Every command, with failures and misuse reported the way {@link #failed} and {@link #misused} say. */
+    public static CommandLine commandLine() {
+        return new CommandLine(new MediaPipeline()).setExecutionExceptionHandler(MediaPipeline::failed)
+                .setParameterExceptionHandler(MediaPipeline::misused);
     }
 
     /** Accepted by every command: a failure then prints its stack trace. */
@@ -78,6 +83,20 @@ public final class MediaPipeline {
         err.println(command.getCommandSpec().qualifiedName() + ": " + reason);
         err.flush();
         return command.getCommandSpec().exitCodeOnExecutionException();
+    }
+
+    /**
+     * A command line that cannot be used (an unknown option, a bad value) is its reason and where to find the
+     * options, not the whole usage text, which would bury the one line that matters.
+     */
+    public static int misused(CommandLine.ParameterException e, String[] args) {
+        CommandLine command = e.getCommandLine();
+        PrintWriter err = command.getErr();
+        err.println(e.getMessage());
+        CommandLine.UnmatchedArgumentException.printSuggestions(e, err);
+        err.println("Try '" + command.getCommandSpec().qualifiedName() + " --help' for its options.");
+        err.flush();
+        return command.getCommandSpec().exitCodeOnInvalidInput();
     }
 
     private static boolean isExtract(String[] args) {

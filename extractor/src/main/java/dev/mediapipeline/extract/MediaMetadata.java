@@ -16,9 +16,44 @@ import java.util.TreeSet;
 /**
  * What was learnt about one object, named as the UserMedia item attributes (docs/design.md, SchemaVersion 1).
  * {@link #toAttributes()} is the single rendering used by both the item writer and the extract command.
- * A FAILED result keeps every field that was read before the failure.
+ * A FAILED result keeps every field that was read before the failure. Built by {@link Builder}, which
+ * applies the rules for each field.
+ *
+ * @param width width as displayed (after orientation / rotation)
+ * @param height height as displayed (after orientation / rotation)
+ * @param takenAtZoneSource {@code file} when the offset of TakenAt is the file's own, {@code gps} when it comes
+ *     from the position
+ * @param motionPhoto the video a motion photo carries, or null for any other file
+ * @param livePhotoId Apple's content identifier, the same in a Live Photo's still and its video
+ * @param tags embedded keywords, normalised by {@link Tags#normalise}
+ * @param truncated attributes whose value was cut to its limit, reported in the item's Truncated
  */
-public final class MediaMetadata {
+public record MediaMetadata(
+        MediaType type,
+        String contentType,
+        Integer width,
+        Integer height,
+        Integer orientation,
+        Long durationMillis,
+        String takenAt,
+        String takenAtSource,
+        String takenAtZoneSource,
+        String cameraMake,
+        String cameraModel,
+        String lensModel,
+        Double gpsLatitude,
+        Double gpsLongitude,
+        Double gpsAltitude,
+        String videoCodec,
+        String audioCodec,
+        Double frameRate,
+        EmbeddedVideo motionPhoto,
+        String livePhotoId,
+        Set<String> tags,
+        Set<String> truncated,
+        long bytesRead,
+        ErrorClass errorClass,
+        String error) {
 
     public static final String STATUS_READY = ItemAttributes.STATUS_READY;
     public static final String STATUS_FAILED = ItemAttributes.STATUS_FAILED;
@@ -26,63 +61,10 @@ public final class MediaMetadata {
     static final int MAX_TEXT = 256;
     static final int MAX_ERROR = 1024;
 
-    private final MediaType type;
-    private final String contentType;
-    private final Integer width;
-    private final Integer height;
-    private final Integer orientation;
-    private final Long durationMillis;
-    private final String takenAt;
-    private final String takenAtSource;
-    private final String takenAtZoneSource;
-    private final String cameraMake;
-    private final String cameraModel;
-    private final String lensModel;
-    private final Double gpsLatitude;
-    private final Double gpsLongitude;
-    private final Double gpsAltitude;
-    private final String videoCodec;
-    private final String audioCodec;
-    private final Double frameRate;
-    private final EmbeddedVideo motionPhoto;
-    private final String livePhotoId;
-    private final Set<String> tags;
-    private final Set<String> truncated;
-    private final long bytesRead;
-    private final ErrorClass errorClass;
-    private final String error;
-
-    private MediaMetadata(Builder b) {
-        type = b.type;
-        contentType = b.contentType;
-        boolean swap = b.swapDimensions();
-        width = swap ? b.height : b.width;
-        height = swap ? b.width : b.height;
-        orientation = b.orientation;
-        durationMillis = b.durationMillis;
-        takenAt = b.takenAt;
-        takenAtSource = b.takenAtSource;
-        takenAtZoneSource = b.takenAtZoneSource;
-        cameraMake = b.cameraMake;
-        cameraModel = b.cameraModel;
-        lensModel = b.lensModel;
-        gpsLatitude = b.gpsLatitude;
-        gpsLongitude = b.gpsLongitude;
-        gpsAltitude = b.gpsAltitude;
-        videoCodec = b.videoCodec;
-        audioCodec = b.audioCodec;
-        frameRate = b.frameRate;
-        motionPhoto = b.motionPhoto;
-        livePhotoId = b.livePhotoId;
-        tags = Collections.unmodifiableSet(Tags.normalise(b.rawTags));
-        Set<String> cut = new TreeSet<>(b.cut);
-        if (Tags.lost(b.rawTags, tags)) {
-            cut.add("Tags");
-        }
-        truncated = Collections.unmodifiableSet(cut);
-        bytesRead = b.bytesRead;
-        errorClass = b.errorClass;
-        error = b.error;
+    /** Copies the sets, so a record handed out never changes under its reader. */
+    public MediaMetadata {
+        tags = Collections.unmodifiableSet(new LinkedHashSet<>(tags));
+        truncated = Collections.unmodifiableSet(new TreeSet<>(truncated));
     }
 
     public static Builder builder() {
@@ -144,37 +126,6 @@ public final class MediaMetadata {
         return errorClass == null ? STATUS_READY : STATUS_FAILED;
     }
 
-    public MediaType type() { return type; }
-    public String contentType() { return contentType; }
-    /** Width as displayed (after orientation / rotation). */
-    public Integer width() { return width; }
-    /** Height as displayed (after orientation / rotation). */
-    public Integer height() { return height; }
-    public Integer orientation() { return orientation; }
-    public Long durationMillis() { return durationMillis; }
-    public String takenAt() { return takenAt; }
-    public String takenAtSource() { return takenAtSource; }
-    /** {@code file} when the offset of TakenAt is the file's own, {@code gps} when it comes from the position. */
-    public String takenAtZoneSource() { return takenAtZoneSource; }
-    public String cameraMake() { return cameraMake; }
-    public String cameraModel() { return cameraModel; }
-    public String lensModel() { return lensModel; }
-    public Double gpsLatitude() { return gpsLatitude; }
-    public Double gpsLongitude() { return gpsLongitude; }
-    public Double gpsAltitude() { return gpsAltitude; }
-    public String videoCodec() { return videoCodec; }
-    public String audioCodec() { return audioCodec; }
-    public Double frameRate() { return frameRate; }
-    /** The video a motion photo carries, or null for any other file. */
-    public EmbeddedVideo motionPhoto() { return motionPhoto; }
-    /** Apple's content identifier, the same in a Live Photo's still and its video. */
-    public String livePhotoId() { return livePhotoId; }
-    /** Embedded keywords, normalised by {@link Tags#normalise}. */
-    public Set<String> tags() { return tags; }
-    public long bytesRead() { return bytesRead; }
-    public ErrorClass errorClass() { return errorClass; }
-    public String error() { return error; }
-
     @Override
     public String toString() {
         return toAttributes().toString();
@@ -210,7 +161,6 @@ public final class MediaMetadata {
         private EmbeddedVideo motionPhoto;
         private String livePhotoId;
         private final Set<String> rawTags = new LinkedHashSet<>();
-        /** Attributes whose value was cut to its limit, reported in the item's Truncated. */
         private final Set<String> cut = new TreeSet<>();
         private long bytesRead;
         private ErrorClass errorClass;
@@ -354,7 +304,16 @@ public final class MediaMetadata {
         }
 
         public MediaMetadata build() {
-            return new MediaMetadata(this);
+            boolean swap = swapDimensions();
+            Set<String> tags = Tags.normalise(rawTags);
+            Set<String> truncated = new TreeSet<>(cut);
+            if (Tags.lost(rawTags, tags)) {
+                truncated.add("Tags");
+            }
+            return new MediaMetadata(type, contentType, swap ? height : width, swap ? width : height, orientation,
+                    durationMillis, takenAt, takenAtSource, takenAtZoneSource, cameraMake, cameraModel, lensModel,
+                    gpsLatitude, gpsLongitude, gpsAltitude, videoCodec, audioCodec, frameRate, motionPhoto,
+                    livePhotoId, tags, truncated, bytesRead, errorClass, error);
         }
 
         private boolean swapDimensions() {

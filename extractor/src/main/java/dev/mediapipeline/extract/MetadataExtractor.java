@@ -9,7 +9,9 @@ import java.io.IOException;
  *
  * <p>Implementations write what they learn into the builder as they go, so that a file that turns out to
  * be corrupt half-way still keeps what was read; they signal bad content by throwing
- * {@link CorruptMediaException} (or any IOException / RuntimeException from a library).
+ * {@link CorruptMediaException} (or any IOException / RuntimeException from a library). When
+ * {@link #extract} is called the builder already holds the sniffed type and content type, so an extractor
+ * never sniffs the bytes again.
  */
 public interface MetadataExtractor {
 

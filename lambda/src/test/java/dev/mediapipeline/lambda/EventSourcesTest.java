@@ -3,7 +3,6 @@ package dev.mediapipeline.lambda;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
@@ -15,7 +14,6 @@ import dev.mediapipeline.lambda.local.FailureDestination;
 import dev.mediapipeline.lambda.local.SqsEventSource;
 import dev.mediapipeline.lambda.local.StreamEventSource;
 import dev.mediapipeline.lambda.local.StreamMappingSettings;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;

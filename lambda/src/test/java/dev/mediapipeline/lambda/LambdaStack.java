@@ -30,8 +30,6 @@ import java.util.stream.Collectors;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Record;
-import software.amazon.awssdk.services.dynamodb.model.Shard;
-import software.amazon.awssdk.services.dynamodb.model.ShardIteratorType;
 import software.amazon.awssdk.services.sqs.model.Message;
 
 /**
@@ -169,25 +167,11 @@ final class LambdaStack implements AutoCloseable {
     }
 
     String streamArn() {
-        return clients.dynamoDb().describeTable(r -> r.tableName(config().mediaTable())).table().latestStreamArn();
+        return StreamContents.streamArn(clients);
     }
 
-    /** Every record the UserMedia stream holds now, shard by shard in lineage order, read with GetRecords. */
     List<Record> streamRecords() {
-        var streams = clients.dynamoDbStreams();
-        List<Shard> shards = streams.describeStream(r -> r.streamArn(streamArn())).streamDescription().shards();
-        List<Record> records = new ArrayList<>();
-        for (Shard shard : shards) {
-            String iterator = streams.getShardIterator(r -> r.streamArn(streamArn()).shardId(shard.shardId())
-                    .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
-            while (iterator != null) {
-                String current = iterator;
-                var response = streams.getRecords(r -> r.shardIterator(current));
-                records.addAll(response.records());
-                iterator = response.records().isEmpty() ? null : response.nextShardIterator();
-            }
-        }
-        return records;
+        return StreamContents.records(clients);
     }
 
     static Set<String> ids(Map<String, Set<String>> byTag) {

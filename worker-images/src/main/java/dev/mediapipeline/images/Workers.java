@@ -23,6 +23,7 @@ public final class Workers {
     boolean debug;
 
     public static void main(String[] args) {
-        System.exit(new CommandLine(new Workers()).setExecutionExceptionHandler(MediaPipeline::failed).execute(args));
+        System.exit(new CommandLine(new Workers()).setExecutionExceptionHandler(MediaPipeline::failed)
+                .setParameterExceptionHandler(MediaPipeline::misused).execute(args));
     }
 }

@@ -19,7 +19,9 @@ final class Banner {
         out.println("  Bucket         s3://" + config.bucket() + "/users/<user>/...");
         out.println("  Tables         " + config.mediaTable() + ", " + config.tagIndexTable());
         out.println("  Workers        " + (plan.ingest() ? "ingest " : "") + (plan.indexer() ? "indexer" : "")
-                + (plan.ingest() || plan.indexer() ? "" : "none"));
+                + (plan.ingest() || plan.indexer() ? "" : "none")
+                + (plan.compute() == Compute.lambda && (plan.ingest() || plan.indexer())
+                        ? "  (Lambda handlers behind in-process event source mappings)" : ""));
         opsPort.ifPresent(p -> out.println("  Ops            http://127.0.0.1:" + p + "/  (/metrics /health /ready)"));
         if (config.endpoint().isPresent()) {
             String e = config.endpoint().get().toString();

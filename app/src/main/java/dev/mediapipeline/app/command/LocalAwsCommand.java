@@ -23,6 +23,6 @@ public final class LocalAwsCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         return ProcessHost.run(new ProcessHost.Plan(Optional.of(host.localAws()), true, false, false,
-                Optional.ofNullable(opsPort), new WorkerOptions().ingest()), endpoint.config(), System.out);
+                Optional.ofNullable(opsPort), new WorkerOptions().ingest(), Compute.ecs), endpoint.config(), System.out);
     }
 }

@@ -9,8 +9,11 @@ import dev.mediapipeline.common.aws.AwsClients;
 import dev.mediapipeline.common.config.PipelineConfig;
 import dev.mediapipeline.common.provision.Provisioner;
 import dev.mediapipeline.indexer.IndexerWorker;
+import dev.mediapipeline.ingest.handle.IngestMetrics;
+import dev.mediapipeline.ingest.handle.IngestObserver;
 import dev.mediapipeline.ingest.queue.IngestOptions;
 import dev.mediapipeline.ingest.queue.IngestWorker;
+import dev.mediapipeline.lambda.local.LocalFunctions;
 import dev.mediapipeline.localaws.LocalAws;
 import dev.mediapipeline.localaws.LocalAwsOptions;
 import java.io.IOException;
@@ -29,7 +32,7 @@ final class ProcessHost {
 
     /** Which parts to host; an empty embedded stack means "talk to the configured endpoint". */
     record Plan(Optional<LocalAwsOptions> embedded, boolean provision, boolean ingest, boolean indexer,
-                Optional<Integer> opsPort, IngestOptions ingestOptions) {
+                Optional<Integer> opsPort, IngestOptions ingestOptions, Compute compute) {
     }
 
     private ProcessHost() {
@@ -50,12 +53,18 @@ final class ProcessHost {
             Optional<OpsConsole> console = plan.ingest() || plan.indexer() || plan.opsPort().isPresent()
                     ? Optional.of(components.add(OpsConsole.start(clients, metrics.registry(), metrics.prometheus())))
                     : Optional.empty();
-            if (plan.indexer()) {
+            boolean lambda = plan.compute() == Compute.lambda;
+            if (plan.indexer() && lambda) {
+                components.add(LocalFunctions.index(clients)).start();
+            } else if (plan.indexer()) {
                 components.add(new IndexerWorker(clients, metrics.registry())).start();
             }
-            if (plan.ingest()) {
-                components.add(new IngestWorker(clients, metrics.registry(), plan.ingestOptions(),
-                        console.orElseThrow().ingestObserver())).start();
+            IngestObserver observer = console.map(OpsConsole::ingestObserver).orElse(IngestObserver.NONE);
+            if (plan.ingest() && lambda) {
+                components.add(LocalFunctions.ingest(clients, new IngestMetrics(metrics.registry(), observer),
+                        plan.ingestOptions())).start();
+            } else if (plan.ingest()) {
+                components.add(new IngestWorker(clients, metrics.registry(), plan.ingestOptions(), observer)).start();
             }
             Optional<OpsServer> ops = plan.opsPort().isPresent()
                     ? Optional.of(components.add(opsServer(console.orElseThrow(), plan.opsPort().get())))

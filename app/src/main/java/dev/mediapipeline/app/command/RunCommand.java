@@ -22,6 +22,6 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         var config = endpoint.config();
         return ProcessHost.run(new ProcessHost.Plan(host.unless(config.endpoint().isPresent()), true, true, true,
-                worker.opsPort(DEFAULT_OPS_PORT), worker.ingest()), config, System.out);
+                worker.opsPort(DEFAULT_OPS_PORT), worker.ingest(), worker.compute), config, System.out);
     }
 }

@@ -21,6 +21,6 @@ abstract class SingleWorkerCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         return ProcessHost.run(new ProcessHost.Plan(Optional.empty(), false, ingest, !ingest, worker.opsPort(null),
-                worker.ingest()), endpoint.config(), System.out);
+                worker.ingest(), worker.compute), endpoint.config(), System.out);
     }
 }

@@ -15,6 +15,11 @@ final class WorkerOptions {
             description = "Objects the ingest worker handles at once. Default: 4 per core.")
     Integer parallelism;
 
+    @Option(names = "--compute", paramLabel = "ecs|lambda", defaultValue = "ecs",
+            description = "ecs: the long-running workers, as the ECS tasks run them (default). lambda: the Lambda "
+                    + "handlers, driven in process the way the template's event source mappings drive them.")
+    Compute compute;
+
     Optional<Integer> opsPort(Integer fallback) {
         return Optional.ofNullable(opsPort != null ? opsPort : fallback);
     }

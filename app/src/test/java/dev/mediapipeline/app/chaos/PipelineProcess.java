@@ -49,14 +49,22 @@ final class PipelineProcess {
         return launch(command, dataDir, port, logDir, extraArgs).awaitUp();
     }
 
-    /** Waits until the process says it is up; fails with its log if it exits first. */
+    /**
+     * Waits until the process says it is up; fails with its log if it exits first. A process that does not
+     * come up in time is killed before the failure is thrown, so no test leaves a pipeline running behind it.
+     */
     PipelineProcess awaitUp() {
-        await().atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(250)).until(() -> {
-            if (!process.isAlive()) {
-                throw new IllegalStateException("exited with " + process.exitValue() + ":\n" + log());
-            }
-            return stdout().contains(READY_LINE);
-        });
+        try {
+            await().atMost(START_TIMEOUT).pollInterval(Duration.ofMillis(250)).until(() -> {
+                if (!process.isAlive()) {
+                    throw new IllegalStateException("exited with " + process.exitValue() + ":\n" + log());
+                }
+                return stdout().contains(READY_LINE);
+            });
+        } catch (RuntimeException notUp) {
+            killHard();
+            throw notUp;
+        }
         return this;
     }
 

@@ -33,7 +33,6 @@ import java.util.Map;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import picocli.CommandLine;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Record;
@@ -128,7 +127,7 @@ class PublishedContractTest {
         assertThat(inRange).as("the corpus has media taken in the 2010s").hasSizeGreaterThan(3);
 
         StringWriter out = new StringWriter();
-        int code = new CommandLine(new MediaPipeline()).setOut(new PrintWriter(out, true)).execute("query", "--user",
+        int code = MediaPipeline.commandLine().setOut(new PrintWriter(out, true)).execute("query", "--user",
                 USER, "--from", "2010-01-01", "--to", "2020-12-31", "--endpoint", SharedLocalAws.endpoint().toString());
 
         assertThat(code).isZero();

@@ -33,7 +33,6 @@ import javax.imageio.ImageIO;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
-import picocli.CommandLine;
 import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.OperationType;
@@ -135,7 +134,7 @@ public final class OpsStack implements AutoCloseable {
         System.arraycopy(args, 0, withEndpoint, 0, args.length);
         withEndpoint[args.length] = "--endpoint";
         withEndpoint[args.length + 1] = config.endpoint().orElseThrow().toString();
-        int code = new CommandLine(new MediaPipeline()).setOut(new PrintWriter(out, true))
+        int code = MediaPipeline.commandLine().setOut(new PrintWriter(out, true))
                 .setErr(new PrintWriter(err, true)).execute(withEndpoint);
         return new Cli(code, out.toString(), err.toString());
     }

@@ -47,7 +47,10 @@ class UploadAndQueryTest {
                         + "(objects live under users/<UserId>/)");
         OpsStack.Cli query = stack.cli("query", "--user", "al ice");
         assertThat(query.exitCode()).isEqualTo(2);
-        assertThat(query.err()).contains("--user 'al ice' cannot be a user");
+        assertThat(query.err().lines()).containsExactly(
+                "--user 'al ice' cannot be a user: user id must match [A-Za-z0-9_-]{1,128} "
+                        + "(objects live under users/<UserId>/)",
+                "Try 'media-pipeline query --help' for its options.");
     }
 
     @Test

@@ -21,14 +21,6 @@ final class GifLayout {
     private GifLayout() {
     }
 
-    static boolean isGif(BlockReader reader) throws IOException {
-        if (reader.size() < HEADER) {
-            return false;
-        }
-        byte[] h = reader.readFully(0, 6);
-        return h[0] == 'G' && h[1] == 'I' && h[2] == 'F' && h[3] == '8' && h[5] == 'a';
-    }
-
     /** Header, global colour table and extensions up to the first image, then a trailer; or the whole file. */
     static InputStream metadataBlocks(BlockReader reader) throws IOException {
         int flags = reader.readFully(10, 1)[0] & 0xff;

@@ -40,19 +40,26 @@ public final class ImageExtractor implements MetadataExtractor {
         return TYPES.contains(contentType) || contentType.startsWith("image/x-raw-");
     }
 
+    /**
+     * The sniffed content type picks the reader. TIFF and the raw family keep their header check: Tika's raw
+     * names do not say whether a file is TIFF-based (ORF and RW2 are, RAF and CRW are not).
+     */
     @Override
     public void extract(BlockReader reader, MediaMetadata.Builder out) throws IOException {
-        if (PngLayout.isPng(reader)) {
+        String contentType = out.contentType();
+        if (contentType.equals("image/png")) {
             extractPng(reader, out);
             return;
         }
         Metadata metadata;
         try {
-            metadata = isTiff(reader) ? TiffMetadataReader.readMetadata(new BlockRandomAccessReader(reader))
-                    : isJpeg(reader) ? JpegMetadataReader.readMetadata(reader.openStream(), JPEG_READERS)
-                    : GifLayout.isGif(reader) ? GifMetadataReader.readMetadata(GifLayout.metadataBlocks(reader))
-                    : WebpChunks.isWebp(reader) ? WebpChunks.readMetadata(reader)
-                    : ImageMetadataReader.readMetadata(reader.openStream(), reader.size());
+            metadata = switch (contentType) {
+                case "image/jpeg" -> JpegMetadataReader.readMetadata(reader.openStream(), JPEG_READERS);
+                case "image/gif" -> GifMetadataReader.readMetadata(GifLayout.metadataBlocks(reader));
+                case "image/webp" -> WebpChunks.readMetadata(reader);
+                default -> isTiff(reader) ? TiffMetadataReader.readMetadata(new BlockRandomAccessReader(reader))
+                        : ImageMetadataReader.readMetadata(reader.openStream(), reader.size());
+            };
         } catch (ImageProcessingException e) {
             // A raw sub-format the library has no reader for is reported as "not supported"/"could not be determined".
             String message = String.valueOf(e.getMessage());
@@ -60,7 +67,7 @@ public final class ImageExtractor implements MetadataExtractor {
                     ? new UnsupportedMediaException(message) : new CorruptMediaException(message);
         }
         ImageFields.copy(metadata, out);
-        if (isJpeg(reader)) {
+        if (contentType.equals("image/jpeg")) {
             MotionPhotos.detect(metadata, reader, out);
         }
     }
@@ -97,11 +104,6 @@ public final class ImageExtractor implements MetadataExtractor {
         readers.add(new PictureInfoSegmentReader());
         readers.add(new CiffSegmentReader());
         return List.copyOf(readers);
-    }
-
-    private static boolean isJpeg(BlockReader reader) throws IOException {
-        byte[] h = reader.readFully(0, 2);
-        return (h[0] & 0xff) == 0xFF && (h[1] & 0xff) == 0xD8;
     }
 
     /** "II*\0" / "MM\0*" and the TIFF variants of Olympus ORF ("IIRO", "MMOR") and Panasonic RW2 ("IIU\0"). */

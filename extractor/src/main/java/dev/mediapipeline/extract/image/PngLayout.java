@@ -24,10 +24,6 @@ final class PngLayout {
     private PngLayout() {
     }
 
-    static boolean isPng(BlockReader reader) throws IOException {
-        return reader.size() >= 8 && ByteBuffer.wrap(reader.readFully(0, 8)).getLong() == SIGNATURE;
-    }
-
     /** The chunks before the first IDAT, closed by a synthetic IEND; the whole file when there is no IDAT. */
     static InputStream metadataChunks(BlockReader reader) throws IOException {
         long at = 8;

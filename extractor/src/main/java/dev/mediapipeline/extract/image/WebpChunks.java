@@ -28,14 +28,6 @@ final class WebpChunks {
     private WebpChunks() {
     }
 
-    static boolean isWebp(BlockReader reader) throws IOException {
-        if (reader.size() < RIFF_HEADER) {
-            return false;
-        }
-        String h = new String(reader.readFully(0, RIFF_HEADER), StandardCharsets.ISO_8859_1);
-        return h.startsWith("RIFF") && h.endsWith("WEBP");
-    }
-
     /**
      * The directories metadata-extractor finds. Like RiffReader, the walk ends at the size the RIFF header
      * declares, at a chunk that overruns it and at the end of the object; a chunk cut short is not decoded.

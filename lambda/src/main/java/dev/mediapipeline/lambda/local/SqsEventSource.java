@@ -66,9 +66,6 @@ public final class SqsEventSource implements AutoCloseable {
         pollers.forEach(Thread::start);
     }
 
-    public boolean isRunning() {
-        return running.get() && pollers.stream().allMatch(Thread::isAlive);
-    }
 
     private void pollLoop() {
         while (running.get()) {

@@ -68,9 +68,6 @@ public final class StreamEventSource implements AutoCloseable {
         discovery.start();
     }
 
-    public boolean isRunning() {
-        return running.get() && discovery.isAlive();
-    }
 
     private void discoverLoop() {
         while (running.get()) {
