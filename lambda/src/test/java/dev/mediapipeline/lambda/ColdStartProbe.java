@@ -3,11 +3,14 @@ package dev.mediapipeline.lambda;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.mediapipeline.common.aws.AwsClients;
 import dev.mediapipeline.common.config.PipelineConfig;
 import dev.mediapipeline.lambda.event.SqsMessages;
 import dev.mediapipeline.lambda.event.StreamRecords;
 import dev.mediapipeline.lambda.local.SqsEventSource;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +19,8 @@ import software.amazon.awssdk.services.sqs.model.Message;
 /**
  * Run by {@link LambdaPackageIT} in a JVM of its own whose class path is the Lambda package's lib/ (and
  * this class): makes each handler as Lambda does, with its no-argument constructor and the function's
- * environment, invokes it once with the pending S3 event and then the stream's records, and prints how
+ * environment, invokes it once with the pending S3 event and then the stream's records (the Pipe enrichment
+ * with those records as a Pipe's batch), and prints how
  * long each step took since the JVM started. Lambda's own init adds its sandbox start to this.
  */
 public final class ColdStartProbe {
@@ -39,11 +43,20 @@ public final class ColdStartProbe {
         long indexInvoked = System.currentTimeMillis();
         StreamsEventResponse indexed = index.handleRequest(streamEvent, null);
         long indexDone = System.currentTimeMillis();
+        var enrichment = (ChangeEventsEnrichment) Class.forName(ChangeEventsEnrichment.class.getName())
+                .getConstructor().newInstance();
+        byte[] batch = PipeBatches.of(StreamContents.records(clients), StreamContents.streamArn(clients));
+        long enrichInvoked = System.currentTimeMillis();
+        ByteArrayOutputStream enriched = new ByteArrayOutputStream();
+        enrichment.handleRequest(new ByteArrayInputStream(batch), enriched, null);
+        long enrichDone = System.currentTimeMillis();
         System.out.printf("ingest-init-ms=%d ingest-first-invoke-ms=%d ingest-failures=%d%n", ingestInit - jvmStart,
                 ingestDone - invoked, ingested.getBatchItemFailures().size());
         System.out.printf("index-init-ms-after-ingest=%d index-first-invoke-ms=%d index-failures=%d records=%d%n",
                 indexInit - ingestDone, indexDone - indexInvoked, indexed.getBatchItemFailures().size(),
                 streamEvent.getRecords().size());
+        System.out.printf("enrich-first-invoke-ms=%d enrich-events=%d records=%d%n", enrichDone - enrichInvoked,
+                new ObjectMapper().readTree(enriched.toByteArray()).size(), streamEvent.getRecords().size());
         System.exit(0);
     }
 

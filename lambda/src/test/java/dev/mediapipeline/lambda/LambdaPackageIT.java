@@ -21,7 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The Lambda package as built ({@code mvn -pl lambda -am package}): within its size budget, and enough on
- * its own for both handlers, made as Lambda makes them, to do their work against the embedded stack. The
+ * its own for every handler, made as Lambda makes them, to do their work against the embedded stack. The
  * cold start measured on the way is written to target/lambda-cold-start.txt; it is a measurement, not a
  * pass mark.
  */
@@ -49,7 +49,7 @@ class LambdaPackageIT {
     }
 
     @Test
-    void bothHandlersStartFromThePackageAloneAndDoTheirWork(@TempDir Path dir) throws Exception {
+    void everyHandlerStartsFromThePackageAloneAndDoesItsWork(@TempDir Path dir) throws Exception {
         try (LambdaStack stack = LambdaStack.provision("package")) {
             stack.upload("users/package-u/iphone", "Apple iPhone 6.jpg", "beach");
             stack.upload("users/package-u/paint", "mspaint-10x10.gif", "beach", "drawing");
@@ -57,7 +57,8 @@ class LambdaPackageIT {
 
             List<String> output = runProbe(dir, stack.config(), 2);
 
-            assertThat(output).anyMatch(l -> l.contains("ingest-failures=0")).anyMatch(l -> l.contains("index-failures=0"));
+            assertThat(output).anyMatch(l -> l.contains("ingest-failures=0")).anyMatch(l -> l.contains("index-failures=0"))
+                    .anyMatch(l -> l.matches(".*enrich-events=([1-9][0-9]*) records=\\1"));
             assertThat(stack.item("package-u", "iphone")).isPresent();
             assertThat(stack.tagIndex("package-u")).isEqualTo(stack.tagsOfItems("package-u")).containsKey("drawing");
             Path report = zip().resolveSibling("lambda-cold-start.txt");

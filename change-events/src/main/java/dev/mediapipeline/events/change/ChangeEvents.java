@@ -26,8 +26,8 @@ import software.amazon.awssdk.services.dynamodb.model.StreamRecord;
 
 /**
  * The one mapping from a UserMedia stream record to its change event (CloudEvents 1.0). Everything that
- * shows change events uses it: {@code events}, the example consumer, and the contract tests; the
- * EventBridge Pipe of the CloudFormation template builds what it can of the same shape (docs/design.md).
+ * shows change events uses it: {@code events}, the example consumer, the contract tests, and the enrichment
+ * function of the CloudFormation template's EventBridge Pipe.
  *
  * <p>{@code id} is the record's eventID, which DynamoDB keeps with the record: reading the stream again
  * gives the same ids, so a consumer can drop what it has seen. {@code data} is the new item, or for

@@ -4,7 +4,14 @@ import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamViewType;
 import com.amazonaws.services.lambda.runtime.events.transformers.v2.DynamodbEventTransformer;
+import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
+import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Collections;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -16,15 +23,30 @@ import software.amazon.awssdk.services.dynamodb.model.Record;
 /**
  * DynamoDB stream records as a Lambda DynamoDB event carries them and as GetRecords returns them (SDK v2).
  * The handler converts with AWS's own transformer; the in-process event source mapping, which reads with
- * GetRecords, converts the other way here.
+ * GetRecords, converts the other way here. An EventBridge Pipe hands a function the same records as a bare
+ * JSON array; {@link #fromPipe} reads them into Lambda's event.
  */
 public final class StreamRecords {
+
+    /** What the Lambda runtime deserializes a {@link DynamodbEvent} with (attribute types, epoch seconds). */
+    public static final PojoSerializer<DynamodbEvent> LAMBDA_JSON =
+            LambdaEventSerializers.serializerFor(DynamodbEvent.class, StreamRecords.class.getClassLoader());
 
     private StreamRecords() {
     }
 
     public static List<Record> toSdk(DynamodbEvent event) {
         return DynamodbEventTransformer.toRecordsV2(event);
+    }
+
+    /** A Pipe's batch, a JSON array of stream records, read as the {@code Records} of a Lambda event. */
+    public static DynamodbEvent fromPipe(InputStream batch) {
+        return LAMBDA_JSON.fromJson(new SequenceInputStream(Collections.enumeration(List.of(utf8("{\"Records\":"),
+                batch, utf8("}")))));
+    }
+
+    private static InputStream utf8(String text) {
+        return new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8));
     }
 
     public static DynamodbEvent toLambda(List<Record> records, String streamArn) {
