@@ -17,6 +17,7 @@ import static dev.mediapipeline.common.item.ItemAttributes.WIDTH;
 import dev.mediapipeline.common.aws.AwsClients;
 import dev.mediapipeline.common.config.PipelineConfig;
 import dev.mediapipeline.common.item.Timeline;
+import dev.mediapipeline.indexer.count.TagCounts;
 import dev.mediapipeline.indexer.projection.IndexAttributes;
 import java.io.PrintWriter;
 import java.util.List;
@@ -76,18 +77,12 @@ public final class QueryCommand implements Callable<Integer> {
             }
             return timeline(out);
         }
+        if (listTags) {
+            return tagCounts(out);
+        }
         try (AwsClients clients = new AwsClients(endpoint.config())) {
             List<Map<String, AttributeValue>> items = clients.dynamoDb().queryPaginator(request(clients.config()))
                     .items().stream().toList();
-            if (listTags) {
-                out.printf(COUNT_ROW, "Tag", "Media");
-                for (Map<String, AttributeValue> item : items) {
-                    out.printf(COUNT_ROW, text(item, IndexAttributes.TAG), text(item, IndexAttributes.MEDIA_COUNT));
-                }
-                out.println(items.size() + " tag(s) of user " + user.get());
-                out.flush();
-                return 0;
-            }
             if (tag == null) {
                 out.printf(ITEM_ROW, "MediaId", "Type", "Status", "Dimensions", "Duration", "TakenAt", "Tags");
                 for (Map<String, AttributeValue> item : items) {
@@ -104,6 +99,19 @@ public final class QueryCommand implements Callable<Integer> {
             }
             out.println(items.size() + " item(s)" + (tag == null ? " of user " : " tagged " + tag + " of user ")
                     + user.get());
+        }
+        out.flush();
+        return 0;
+    }
+
+    /** The user's tags with their counts summed over each tag's count items; a tag no media carries is left out. */
+    private int tagCounts(PrintWriter out) {
+        try (AwsClients clients = new AwsClients(endpoint.config())) {
+            Map<String, Long> counts = TagCounts.read(clients.dynamoDb(), clients.config().tagIndexTable(), user.get());
+            counts.values().removeIf(count -> count == 0);
+            out.printf(COUNT_ROW, "Tag", "Media");
+            counts.forEach((tag, count) -> out.printf(COUNT_ROW, tag, count));
+            out.println(counts.size() + " tag(s) of user " + user.get());
         }
         out.flush();
         return 0;
@@ -133,14 +141,6 @@ public final class QueryCommand implements Callable<Integer> {
     }
 
     private QueryRequest request(PipelineConfig config) {
-        if (listTags) {
-            // a tag no media carries any more keeps its count item at 0
-            return QueryRequest.builder().tableName(config.tagIndexTable())
-                    .keyConditionExpression(IndexAttributes.USER_TAG + " = :u")
-                    .filterExpression(IndexAttributes.COUNTED)
-                    .expressionAttributeValues(Map.of(":u", AttributeValue.fromS(user.get()),
-                            ":zero", AttributeValue.fromN("0"))).build();
-        }
         if (tag == null) {
             return QueryRequest.builder().tableName(config.mediaTable())
                     .keyConditionExpression(USER_ID + " = :u")

@@ -11,6 +11,7 @@ import dev.mediapipeline.common.event.S3EventJson;
 import dev.mediapipeline.common.event.S3EventType;
 import dev.mediapipeline.common.provision.Provisioner;
 import dev.mediapipeline.indexer.IndexerWorker;
+import dev.mediapipeline.indexer.count.TagCounts;
 import dev.mediapipeline.indexer.write.IndexDeadLetters;
 import dev.mediapipeline.ingest.queue.IngestOptions;
 import dev.mediapipeline.ingest.queue.IngestWorker;
@@ -168,7 +169,8 @@ public final class OpsStack implements AutoCloseable {
             clients.dynamoDb().deleteItem(r -> r.tableName(config.tagIndexTable()).key(Map.of(
                     "UserTag", AttributeValue.fromS(user + "#" + tag), "MediaId", item.get("MediaId"))));
             clients.dynamoDb().deleteItem(r -> r.tableName(config.tagIndexTable()).key(Map.of(
-                    "UserTag", AttributeValue.fromS(user), "MediaId", AttributeValue.fromS(tag))));
+                    "UserTag", AttributeValue.fromS(user),
+                    "MediaId", AttributeValue.fromS(TagCounts.countId(tag, item.get("MediaId").s())))));
         }
         Record insert = Record.builder().eventID("lost-" + item.get("MediaId").s()).eventName(OperationType.INSERT)
                 .eventSource("aws:dynamodb").dynamodb(StreamRecord.builder()

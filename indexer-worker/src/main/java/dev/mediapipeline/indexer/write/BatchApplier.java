@@ -25,7 +25,7 @@ import software.amazon.awssdk.services.dynamodb.model.Record;
  *   <li>{@link #apply(List)} takes SDK v2 stream records of one shard in stream order;</li>
  *   <li>records of the same UserMedia item are applied one after the other in that order; records of
  *       different items touch different index entries and are applied in parallel, their new entries and
- *       removals that share a tag count first together in one transaction per count;</li>
+ *       removals that share a tag count item first together in one transaction per count item;</li>
  *   <li>a record whose writes keep failing, or that cannot be projected, is parked on the index DLQ and
  *       counts as done: it never blocks the shard;</li>
  *   <li>it never throws: the {@link ApplyProgress} names the leading records that are done (a checkpoint may

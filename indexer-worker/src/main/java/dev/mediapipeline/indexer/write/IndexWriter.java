@@ -1,5 +1,6 @@
 package dev.mediapipeline.indexer.write;
 
+import dev.mediapipeline.indexer.count.TagCounts;
 import dev.mediapipeline.indexer.projection.IndexAttributes;
 import dev.mediapipeline.indexer.projection.IndexWrite;
 import java.time.Duration;
@@ -25,7 +26,8 @@ import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledExcepti
  *
  * <p>An entry is absent, live, or a marker. A write that makes it live from absent or a marker, or a marker
  * from live, also moves the (user, tag) count by one, in the same transaction, so the count is exactly the
- * number of live entries however often records are applied. The other writes (a live entry's new
+ * number of live entries however often records are applied. The count is spread over count items
+ * ({@link TagCounts}); a write always moves the one its MediaId picks. The other writes (a live entry's new
  * attributes, a removal over a marker) are single conditional PutItems. The write first assumes the state
  * the projection expects; when its condition fails, it reads the entry and either learns it is outdated
  * (done) or tries the other case.
@@ -47,9 +49,10 @@ public final class IndexWriter {
     private static final String NO_FAILURE = "None";
 
     /**
-     * On AWS two transactions on the same count at once cancel one of them (TransactionConflict). The writer
-     * threads of a process would do that to each other under a tag many uploads share, so a process sends one
-     * transaction per count at a time; conflicts with other processes are retried like any failed write.
+     * On AWS two transactions on the same count item at once cancel one of them (TransactionConflict). The
+     * writer threads of a process would do that to each other under a tag many uploads share, so a process
+     * sends one transaction per count item at a time (those of a tag's other count items go alongside);
+     * conflicts with other processes are retried like any failed write.
      */
     private static final int COUNT_LOCK_STRIPES = 64;
 
@@ -85,12 +88,13 @@ public final class IndexWriter {
     }
 
     /**
-     * Writes several changes of one (user, tag) that each move its count (new entries, or removals of live
-     * ones) in one TransactWriteItems with one count update, if every entry is in the state its projection
-     * expects. A transaction bills each item twice, so k such changes cost 2k + 2 write units instead of 4k.
+     * Writes several changes of one (user, tag) count item that each move it (new entries, or removals of
+     * live ones) in one TransactWriteItems with one count update, if every entry is in the state its
+     * projection expects. A transaction bills each item twice, so k such changes cost 2k + 2 write units
+     * instead of 4k.
      *
      * @param writes at most {@value #MAX_TOGETHER} {@linkplain #movesCount(IndexWrite) count-moving} writes of
-     *        the same kind and (user, tag), each of a different media
+     *        the same kind and {@linkplain #countKey(IndexWrite) count item}, each of a different media
      * @return false if an entry was not as expected: then nothing was written (write them one by one)
      */
     public boolean applyTogether(List<IndexWrite> writes) {
@@ -113,6 +117,11 @@ public final class IndexWriter {
             }
             throw e;
         }
+    }
+
+    /** The count item a write moves: the user and the sort key of one of the tag's count items. */
+    public static String countKey(IndexWrite write) {
+        return write.userId() + "/" + TagCounts.countId(write.tag(), write.mediaId());
     }
 
     /** True for a write that is expected to move its count: a new entry, or the removal of a live one. */
@@ -153,7 +162,8 @@ public final class IndexWriter {
     private TransactWriteItem countUpdate(IndexWrite write, int delta) {
         return TransactWriteItem.builder().update(u -> u.tableName(indexTable)
                 .key(Map.of(IndexAttributes.USER_TAG, AttributeValue.fromS(write.userId()),
-                        IndexAttributes.MEDIA_ID, AttributeValue.fromS(write.tag())))
+                        IndexAttributes.MEDIA_ID,
+                        AttributeValue.fromS(TagCounts.countId(write.tag(), write.mediaId()))))
                 .updateExpression("ADD #count :delta SET #tag = :tag")
                 .expressionAttributeNames(Map.of("#count", IndexAttributes.MEDIA_COUNT, "#tag", IndexAttributes.TAG))
                 .expressionAttributeValues(Map.of(":delta", AttributeValue.fromN(Integer.toString(delta)),
@@ -161,7 +171,7 @@ public final class IndexWriter {
     }
 
     private void transact(IndexWrite write, List<TransactWriteItem> items) {
-        synchronized (countLocks[Math.floorMod(write.userTag().hashCode(), COUNT_LOCK_STRIPES)]) {
+        synchronized (countLocks[Math.floorMod(countKey(write).hashCode(), COUNT_LOCK_STRIPES)]) {
             dynamoDb.transactWriteItems(r -> r.transactItems(items));
         }
     }

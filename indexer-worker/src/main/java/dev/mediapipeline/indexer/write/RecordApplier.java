@@ -62,9 +62,9 @@ public final class RecordApplier {
     }
 
     /**
-     * Writes the count-moving changes of records of different items that share a (user, tag) in one
-     * transaction per (user, tag) and kind (see {@link IndexWriter#applyTogether}), when there are at least
-     * two: a batch of uploads with the same tag moves its count once instead of once per upload. A group whose
+     * Writes the count-moving changes of records of different items that share a count item in one
+     * transaction per count item and kind (see {@link IndexWriter#applyTogether}), when there are at least
+     * two: a batch of uploads with the same tag moves each of its count items once instead of once per upload. A group whose
      * entries are not all as expected, or whose transaction fails, is left to {@link #apply(Record, Set)}.
      *
      * @param records records each of a different UserMedia item
@@ -77,7 +77,7 @@ public final class RecordApplier {
                 for (IndexWrite write : project(record)) {
                     if (IndexWriter.movesCount(write)) {
                         String kind = write instanceof IndexWrite.Put ? "+" : "-";
-                        groups.computeIfAbsent(kind + write.userTag(), k -> new ArrayList<>()).add(write);
+                        groups.computeIfAbsent(kind + IndexWriter.countKey(write), k -> new ArrayList<>()).add(write);
                     }
                 }
             } catch (RuntimeException unprojectable) {

@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.mediapipeline.common.aws.AwsClients;
 import dev.mediapipeline.indexer.TestStack;
+import dev.mediapipeline.indexer.count.TagCounts;
+import dev.mediapipeline.indexer.projection.IndexAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -15,6 +17,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -90,9 +93,10 @@ class BatchApplierTest {
     void newMediaSharingTagsMoveEachCountInOneTransactionAndRemovalsToo() {
         List<String> operations = new CopyOnWriteArrayList<>();
         BatchApplier recorded = applier(OperationLog.recording(clients, operations), clients.config().indexDlq());
+        List<String> media = mediaOfOneCountItem("group", 5);
         List<Record> uploads = new ArrayList<>();
-        for (int i = 0; i < 5; i++) {
-            uploads.add(change(null, image("group" + i + ".jpg", "1", 640, "party", "night")));
+        for (String mediaId : media) {
+            uploads.add(change(null, image(mediaId, "1", 640, "party", "night")));
         }
 
         assertThat(recorded.apply(uploads).complete()).isTrue();
@@ -100,15 +104,54 @@ class BatchApplierTest {
         assertThat(operations).containsExactly("TransactWriteItems", "TransactWriteItems");
         assertThat(count("party")).isEqualTo(5);
         assertThat(count("night")).isEqualTo(5);
-        assertThat(live("group4.jpg", "party")).isTrue();
+        assertThat(live(media.get(4), "party")).isTrue();
         operations.clear();
 
-        assertThat(recorded.apply(List.of(change(image("group0.jpg", "1", 640, "party", "night"), null),
-                change(image("group1.jpg", "1", 640, "party", "night"), null))).complete()).isTrue();
+        assertThat(recorded.apply(List.of(change(image(media.get(0), "1", 640, "party", "night"), null),
+                change(image(media.get(1), "1", 640, "party", "night"), null))).complete()).isTrue();
 
         assertThat(operations).containsExactly("TransactWriteItems", "TransactWriteItems");
         assertThat(count("party")).isEqualTo(3);
-        assertThat(live("group0.jpg", "night")).isFalse();
+        assertThat(live(media.get(0), "night")).isFalse();
+    }
+
+    /**
+     * One tag on every upload of a batch: its count is spread over several count items, each moved by one
+     * transaction, and they sum to exactly the live entries after a replay of the whole batch and deletes.
+     */
+    @Test
+    void aHotTagIsCountedOnSeveralCountItemsThatSumExactlyUnderReplaysAndDeletes() {
+        List<String> operations = new CopyOnWriteArrayList<>();
+        BatchApplier recorded = applier(OperationLog.recording(clients, operations), clients.config().indexDlq());
+        List<Record> uploads = new ArrayList<>();
+        List<Record> deletes = new ArrayList<>();
+        Map<String, Integer> kept = new HashMap<>();
+        for (int i = 0; i < 40; i++) {
+            String mediaId = "hot" + i + ".jpg";
+            uploads.add(change(null, image(mediaId, "1", 640, "hot")));
+            if (i % 3 == 0) {
+                deletes.add(change(image(mediaId, "1", 640, "hot"), null));
+            } else {
+                kept.merge(TagCounts.countId("hot", mediaId), 1, Integer::sum);
+            }
+        }
+
+        assertThat(recorded.apply(uploads).complete()).isTrue();
+
+        Map<String, Integer> items = countItems("hot");
+        assertThat(items).as("count items of one hot tag").hasSizeGreaterThan(1);
+        assertThat(operations).as("one transaction per count item").hasSize(items.size());
+        assertThat(items.values().stream().mapToInt(Integer::intValue).sum()).isEqualTo(40);
+        assertThat(count("hot")).isEqualTo(40);
+
+        assertThat(applier.apply(uploads).complete()).isTrue();
+        assertThat(applier.apply(deletes).complete()).isTrue();
+        assertThat(applier.apply(uploads).complete()).isTrue();
+        assertThat(applier.apply(deletes).complete()).isTrue();
+
+        assertThat(countItems("hot")).as("each count item counts the live entries of its media")
+                .hasSize(items.size()).containsAllEntriesOf(kept);
+        assertThat(count("hot")).isEqualTo(40 - deletes.size());
     }
 
     @Test
@@ -197,10 +240,26 @@ class BatchApplierTest {
     }
 
     private static int count(String tag) {
-        Map<String, AttributeValue> item = clients.dynamoDb().getItem(r -> r
-                .tableName(clients.config().tagIndexTable()).consistentRead(true)
-                .key(Map.of("UserTag", AttributeValue.fromS("jo"), "MediaId", AttributeValue.fromS(tag)))).item();
-        return Integer.parseInt(item.get("MediaCount").n());
+        return TagCounts.read(clients.dynamoDb(), clients.config().tagIndexTable(), "jo").get(tag).intValue();
+    }
+
+    /** The count items of jo's tag, by sort key. */
+    private static Map<String, Integer> countItems(String tag) {
+        Map<String, Integer> items = new HashMap<>();
+        clients.dynamoDb().query(r -> r.tableName(clients.config().tagIndexTable()).consistentRead(true)
+                        .keyConditionExpression("UserTag = :u")
+                        .expressionAttributeValues(Map.of(":u", AttributeValue.fromS("jo")))).items().stream()
+                .filter(item -> item.get(IndexAttributes.TAG).s().equals(tag))
+                .forEach(item -> items.put(item.get(IndexAttributes.MEDIA_ID).s(),
+                        Integer.parseInt(item.get(IndexAttributes.MEDIA_COUNT).n())));
+        return items;
+    }
+
+    /** {@code n} media ids that one count item of any tag counts, so that their writes can go in one transaction. */
+    private static List<String> mediaOfOneCountItem(String prefix, int n) {
+        String shard = TagCounts.countId("", prefix + "0.jpg");
+        return IntStream.range(0, 100).mapToObj(i -> prefix + i + ".jpg")
+                .filter(id -> TagCounts.countId("", id).equals(shard)).limit(n).toList();
     }
 
     private static Map<String, AttributeValue> image(String mediaId, String sequencer, int width, String... tags) {
