@@ -1,9 +1,9 @@
 package dev.mediapipeline.indexer.write;
 
-import dev.mediapipeline.common.aws.SqsAttributes;
 import com.amazonaws.services.dynamodbv2.streamsadapter.serialization.RecordObjectMapper;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mediapipeline.common.aws.SqsAttributes;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.Record;
