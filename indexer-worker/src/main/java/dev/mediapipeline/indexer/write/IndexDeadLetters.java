@@ -3,6 +3,7 @@ package dev.mediapipeline.indexer.write;
 import com.amazonaws.services.dynamodbv2.streamsadapter.serialization.RecordObjectMapper;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mediapipeline.common.aws.SqsAttributes;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import software.amazon.awssdk.services.dynamodb.model.Record;
@@ -42,9 +43,9 @@ public final class IndexDeadLetters {
         }
         String messageBody = body;
         Map<String, MessageAttributeValue> attributes = Map.of(
-                ERROR_CLASS, text(errorClass),
-                ERROR, text(error.length() > MAX_ERROR_CHARS ? error.substring(0, MAX_ERROR_CHARS) : error),
-                IMAGES_OMITTED, text(String.valueOf(omitted)));
+                ERROR_CLASS, SqsAttributes.text(errorClass),
+                ERROR, SqsAttributes.text(error.length() > MAX_ERROR_CHARS ? error.substring(0, MAX_ERROR_CHARS) : error),
+                IMAGES_OMITTED, SqsAttributes.text(String.valueOf(omitted)));
         sqs.sendMessage(r -> r.queueUrl(queueUrl()).messageBody(messageBody).messageAttributes(attributes));
     }
 
@@ -65,7 +66,4 @@ public final class IndexDeadLetters {
         }
     }
 
-    private static MessageAttributeValue text(String value) {
-        return MessageAttributeValue.builder().dataType("String").stringValue(value.isEmpty() ? "-" : value).build();
-    }
 }

@@ -2,6 +2,7 @@ package dev.mediapipeline.ingest.queue;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.mediapipeline.common.aws.SqsAttributes;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -9,8 +10,8 @@ import java.util.Map;
 import java.util.OptionalInt;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.ChangeMessageVisibilityBatchRequestEntry;
-import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
+import software.amazon.awssdk.services.sqs.model.Message;
 import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 /** The SQS calls a worker makes on messages it holds. */
@@ -40,8 +41,8 @@ final class QueueActions {
     /** Copies the message to the DLQ with its reason; the caller then deletes it from the main queue. */
     void deadLetter(Message message, String errorClass, String error) {
         Map<String, MessageAttributeValue> attributes = new java.util.HashMap<>(message.messageAttributes());
-        attributes.put("ErrorClass", text(errorClass));
-        attributes.put("Error", text(sqsSafe(error.length() > 1024 ? error.substring(0, 1024) : error)));
+        attributes.put("ErrorClass", SqsAttributes.text(errorClass));
+        attributes.put("Error", SqsAttributes.text(error.length() > 1024 ? error.substring(0, 1024) : error));
         sqs.sendMessage(r -> r.queueUrl(dlqUrl).messageBody(message.body()).messageAttributes(attributes));
     }
 
@@ -80,28 +81,5 @@ final class QueueActions {
             List<ChangeMessageVisibilityBatchRequestEntry> batch = entries.subList(i, Math.min(i + BATCH, entries.size()));
             sqs.changeMessageVisibilityBatch(r -> r.queueUrl(queueUrl).entries(batch));
         }
-    }
-
-    /**
-     * SQS refuses attribute values with characters outside XML's (control characters, lone surrogates),
-     * and a hostile key can carry them into the reason: such a letter would never reach the DLQ. They are
-     * written as {@code \\uXXXX} instead.
-     */
-    static String sqsSafe(String text) {
-        StringBuilder safe = new StringBuilder(text.length());
-        text.codePoints().forEach(c -> {
-            boolean allowed = c == 0x9 || c == 0xA || c == 0xD || (c >= 0x20 && c <= 0xD7FF)
-                    || (c >= 0xE000 && c <= 0xFFFD) || c >= 0x10000;
-            if (allowed) {
-                safe.appendCodePoint(c);
-            } else {
-                safe.append(String.format("\\u%04X", c));
-            }
-        });
-        return safe.toString();
-    }
-
-    private static MessageAttributeValue text(String value) {
-        return MessageAttributeValue.builder().dataType("String").stringValue(value).build();
     }
 }
